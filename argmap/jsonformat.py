@@ -1,0 +1,641 @@
+"""argmap's native JSON format: versioned, deterministic and lossless.
+
+The same map always gives the same bytes: keys in a fixed order, elements in map order, one
+element per line (so a change to one claim is a one-line diff), UTF-8 with no ASCII escaping.
+Reading checks everything and reports every problem with its JSON path
+(``claims[3].sources[0].date``) in one :class:`~argmap.errors.ReadError`; it never returns a
+half-built map. The JSON Schema is ``argmap/schema/argmap.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from argmap.errors import MapStructureError, ReadError
+from argmap.model import (
+    Argument,
+    ArgumentMap,
+    Claim,
+    JSONValue,
+    Location,
+    Relation,
+    RelationKind,
+    Section,
+    Source,
+    Verdict,
+)
+from argmap.validation import Diagnostic, Severity, is_iso_date
+
+FORMAT_NAME = "argmap"
+FORMAT_VERSION = 1
+"""The version this module writes and the newest it reads."""
+
+SCHEMA_FILE = Path(__file__).parent / "schema" / "argmap.schema.json"
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def _source(source: Source) -> dict[str, str]:
+    return {
+        key: value
+        for key, value in (
+            ("speaker", source.speaker),
+            ("document", source.document),
+            ("date", source.date),
+            ("url", source.url),
+            ("quote", source.quote),
+            ("locator", source.locator),
+        )
+        if value is not None
+    }
+
+
+def _put(out: dict[str, Any], key: str, value: Any) -> None:
+    if value is not None and value != [] and value != {}:
+        out[key] = value
+
+
+def claim_to_dict(claim: Claim) -> dict[str, Any]:
+    """The JSON object for one claim (defaults left out)."""
+    out: dict[str, Any] = {"id": claim.id, "text": claim.text}
+    _put(out, "title", claim.title)
+    if claim.is_position:
+        out["position"] = True
+    _put(out, "holder", claim.holder)
+    _put(out, "tags", list(claim.tags))
+    _put(out, "sources", [_source(s) for s in claim.sources])
+    _put(out, "section", claim.section)
+    _put(out, "verdict", claim.verdict.value if claim.verdict is not None else None)
+    _put(out, "data", claim.data)
+    return out
+
+
+def argument_to_dict(argument: Argument) -> dict[str, Any]:
+    """The JSON object for one argument (defaults left out)."""
+    out: dict[str, Any] = {"id": argument.id, "premises": list(argument.premises)}
+    _put(out, "conclusion", argument.conclusion)
+    _put(out, "title", argument.title)
+    _put(out, "gist", argument.gist)
+    _put(out, "scheme", argument.scheme)
+    _put(out, "tags", list(argument.tags))
+    _put(out, "sources", [_source(s) for s in argument.sources])
+    _put(out, "section", argument.section)
+    _put(out, "data", argument.data)
+    return out
+
+
+def relation_to_dict(relation: Relation) -> dict[str, Any]:
+    """The JSON object for one relation."""
+    out: dict[str, Any] = {
+        "type": relation.kind.value,
+        "from": relation.origin,
+        "to": relation.target,
+    }
+    _put(out, "data", relation.data)
+    return out
+
+
+def section_to_dict(section: Section) -> dict[str, Any]:
+    """The JSON object for one section."""
+    out: dict[str, Any] = {"id": section.id, "title": section.title}
+    _put(out, "parent", section.parent)
+    _put(out, "data", section.data)
+    return out
+
+
+def dumps(amap: ArgumentMap) -> str:
+    """Return ``amap`` as native JSON text (ends with a newline)."""
+    enc = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False).encode
+    head: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "title": amap.title}
+    _put(head, "description", amap.description)
+    _put(head, "authors", list(amap.authors))
+    _put(head, "date", amap.date)
+    _put(head, "data", amap.data)
+    parts = ["{\n"]
+    parts.append(",\n".join(f"  {enc(k)}: {enc(v)}" for k, v in head.items()))
+    for key, items, convert in (
+        ("sections", amap.sections, section_to_dict),
+        ("claims", amap.claims, claim_to_dict),
+        ("arguments", amap.arguments, argument_to_dict),
+        ("relations", amap.relations, relation_to_dict),
+    ):
+        if not items:
+            parts.append(f',\n  "{key}": []')
+            continue
+        parts.append(f',\n  "{key}": [\n    ')
+        parts.append(",\n    ".join([enc(convert(item)) for item in items]))  # type: ignore[operator]
+        parts.append("\n  ]")
+    parts.append("\n}\n")
+    return "".join(parts)
+
+
+def dump(amap: ArgumentMap, path: str | Path) -> None:
+    """Write ``amap`` as native JSON to ``path`` (whole or not at all)."""
+    from argmap.output import write_atomic
+
+    write_atomic(Path(path), dumps(amap).encode("utf-8"))
+
+
+# -- reading --------------------------------------------------------------------------------
+
+_TOP_KEYS = frozenset(
+    {
+        "format",
+        "version",
+        "title",
+        "description",
+        "authors",
+        "date",
+        "data",
+        "sections",
+        "claims",
+        "arguments",
+        "relations",
+        "$schema",
+    }
+)
+_CLAIM_KEYS = frozenset(
+    {"id", "text", "title", "position", "holder", "tags", "sources", "section", "verdict", "data"}
+)
+_ARGUMENT_KEYS = frozenset(
+    {
+        "id",
+        "premises",
+        "conclusion",
+        "title",
+        "gist",
+        "scheme",
+        "tags",
+        "sources",
+        "section",
+        "data",
+    }
+)
+_RELATION_KEYS = frozenset({"type", "from", "to", "data"})
+_SECTION_KEYS = frozenset({"id", "title", "parent", "data"})
+_SOURCE_KEYS = ("speaker", "document", "date", "url", "quote", "locator")
+_KINDS = {kind.value: kind for kind in RelationKind}
+_VERDICTS = {verdict.value: verdict for verdict in Verdict}
+
+
+class _Reader:
+    """Checks a decoded JSON document and builds the map from it."""
+
+    def __init__(self, file: str | None) -> None:
+        self.file = file
+        self.problems: list[Diagnostic] = []
+
+    def error(self, path: str, message: str, code: str = "invalid", element: str | None = None) -> None:
+        self.problems.append(
+            Diagnostic(Severity.ERROR, code, message, element, Location(file=self.file, path=path))
+        )
+
+    def location(self, path: str) -> Location:
+        return Location(file=self.file, path=path)
+
+    # Field readers return a default after reporting, so reading goes on to find more problems.
+
+    def obj(self, value: Any, path: str, keys: frozenset[str], what: str) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.error(path, f"{what} must be an object, not {_kind(value)}", "wrong-type")
+            return None
+        unknown = value.keys() - keys
+        for key in sorted(unknown):
+            self.error(
+                f"{path}.{key}" if path else key,
+                f"unknown field {key!r} in {what} (known: {', '.join(sorted(keys))})",
+                "unknown-field",
+            )
+        return value
+
+    def string(self, obj: Mapping[str, Any], key: str, path: str, required: bool = False) -> str | None:
+        value = obj.get(key)
+        if value is None:
+            if required:
+                self.error(path, f"{key!r} is required", "missing-field")
+            elif key in obj:
+                self.error(f"{path}.{key}", f"{key!r} must be a string or absent, not null", "wrong-type")
+            return None
+        if not isinstance(value, str):
+            self.error(f"{path}.{key}", f"{key!r} must be a string, not {_kind(value)}", "wrong-type")
+            return None
+        return value
+
+    def ident(self, obj: Mapping[str, Any], key: str, path: str, required: bool = True) -> str | None:
+        value = self.string(obj, key, path, required)
+        if value is not None and not value:
+            self.error(f"{path}.{key}", f"{key!r} must not be empty", "empty-id")
+            return None
+        return value
+
+    def strings(self, obj: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
+        value = obj.get(key, [])
+        if not isinstance(value, list):
+            self.error(f"{path}.{key}", f"{key!r} must be a list of strings, not {_kind(value)}", "wrong-type")
+            return ()
+        good = True
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                self.error(f"{path}.{key}[{i}]", f"must be a string, not {_kind(item)}", "wrong-type")
+                good = False
+        return tuple(value) if good else ()
+
+    def data(self, obj: Mapping[str, Any], path: str) -> dict[str, JSONValue]:
+        value = obj.get("data", {})
+        if not isinstance(value, dict):
+            self.error(f"{path}.data", f"'data' must be an object, not {_kind(value)}", "wrong-type")
+            return {}
+        return value
+
+    def date(self, obj: Mapping[str, Any], key: str, path: str) -> str | None:
+        value = self.string(obj, key, path)
+        if value is not None and not is_iso_date(value):
+            self.error(
+                f"{path}.{key}",
+                f"{value!r} is not an ISO 8601 date (expected e.g. 2022-01-27)",
+                "invalid-date",
+            )
+        return value
+
+    def sources(self, obj: Mapping[str, Any], path: str) -> tuple[Source, ...]:
+        value = obj.get("sources", [])
+        if not isinstance(value, list):
+            self.error(f"{path}.sources", f"'sources' must be a list, not {_kind(value)}", "wrong-type")
+            return ()
+        result = []
+        for i, item in enumerate(value):
+            item_path = f"{path}.sources[{i}]"
+            src = self.obj(item, item_path, _SOURCE_KEYS_SET, "source")
+            if src is None:
+                continue
+            fields = {key: self.string(src, key, item_path) for key in _SOURCE_KEYS}
+            fields["date"] = self.date(src, "date", item_path)
+            result.append(Source(**fields))
+        return tuple(result)
+
+    def boolean(self, obj: Mapping[str, Any], key: str, path: str) -> bool:
+        value = obj.get(key, False)
+        if not isinstance(value, bool):
+            self.error(f"{path}.{key}", f"{key!r} must be true or false, not {_kind(value)}", "wrong-type")
+            return False
+        return value
+
+    def items(self, doc: Mapping[str, Any], key: str) -> list[Any]:
+        value = doc.get(key, [])
+        if not isinstance(value, list):
+            self.error(key, f"{key!r} must be a list, not {_kind(value)}", "wrong-type")
+            return []
+        return value
+
+    # -- elements ---------------------------------------------------------------------------
+
+    def claim(self, value: Any, path: str) -> Claim | None:
+        obj = self.obj(value, path, _CLAIM_KEYS, "claim")
+        if obj is None:
+            return None
+        before = len(self.problems)
+        claim_id = self.ident(obj, "id", path)
+        text = self.string(obj, "text", path)
+        verdict_text = self.string(obj, "verdict", path)
+        verdict = None
+        if verdict_text is not None:
+            verdict = _VERDICTS.get(verdict_text)
+            if verdict is None:
+                self.error(
+                    f"{path}.verdict",
+                    f"unknown verdict {verdict_text!r} (known: {', '.join(_VERDICTS)})",
+                    "unknown-value",
+                )
+        claim = Claim(
+            id=claim_id or "",
+            text=text or "",
+            title=self.string(obj, "title", path),
+            is_position=self.boolean(obj, "position", path),
+            holder=self.string(obj, "holder", path),
+            tags=self.strings(obj, "tags", path),
+            sources=self.sources(obj, path),
+            section=self.ident(obj, "section", path, required=False),
+            verdict=verdict,
+            data=self.data(obj, path),
+            location=self.location(path),
+        )
+        return claim if len(self.problems) == before else None
+
+    def argument(self, value: Any, path: str) -> Argument | None:
+        obj = self.obj(value, path, _ARGUMENT_KEYS, "argument")
+        if obj is None:
+            return None
+        before = len(self.problems)
+        argument = Argument(
+            id=self.ident(obj, "id", path) or "",
+            premises=self.strings(obj, "premises", path),
+            conclusion=self.ident(obj, "conclusion", path, required=False),
+            title=self.string(obj, "title", path),
+            gist=self.string(obj, "gist", path),
+            scheme=self.string(obj, "scheme", path),
+            tags=self.strings(obj, "tags", path),
+            sources=self.sources(obj, path),
+            section=self.ident(obj, "section", path, required=False),
+            data=self.data(obj, path),
+            location=self.location(path),
+        )
+        return argument if len(self.problems) == before else None
+
+    def relation(self, value: Any, path: str) -> Relation | None:
+        obj = self.obj(value, path, _RELATION_KEYS, "relation")
+        if obj is None:
+            return None
+        before = len(self.problems)
+        kind_text = self.string(obj, "type", path, required=True)
+        kind = _KINDS.get(kind_text) if kind_text is not None else None
+        if kind_text is not None and kind is None:
+            self.error(
+                f"{path}.type",
+                f"unknown relation type {kind_text!r} (known: {', '.join(_KINDS)})",
+                "unknown-value",
+            )
+        origin = self.ident(obj, "from", path)
+        target = self.ident(obj, "to", path)
+        data = self.data(obj, path)
+        if len(self.problems) != before or kind is None or origin is None or target is None:
+            return None
+        return Relation(kind, origin, target, data=data, location=self.location(path))
+
+    def section(self, value: Any, path: str) -> Section | None:
+        obj = self.obj(value, path, _SECTION_KEYS, "section")
+        if obj is None:
+            return None
+        before = len(self.problems)
+        section = Section(
+            id=self.ident(obj, "id", path) or "",
+            title=self.string(obj, "title", path, required=True) or "",
+            parent=self.ident(obj, "parent", path, required=False),
+            data=self.data(obj, path),
+            location=self.location(path),
+        )
+        return section if len(self.problems) == before else None
+
+    # -- the document -----------------------------------------------------------------------
+
+    def document(self, doc: Any) -> ArgumentMap | None:
+        top = self.obj(doc, "", _TOP_KEYS, "an argmap document")
+        if top is None:
+            return None
+        fmt = top.get("format")
+        if fmt != FORMAT_NAME:
+            self.error("format", f"'format' must be {FORMAT_NAME!r}, not {fmt!r}", "not-argmap")
+            return None
+        version = top.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            self.error("version", f"'version' must be a positive integer, not {version!r}", "wrong-type")
+        elif version > FORMAT_VERSION:
+            self.error(
+                "version",
+                f"this file is version {version}; this argmap reads up to version "
+                f"{FORMAT_VERSION} (upgrade argmap)",
+                "unsupported-version",
+            )
+            return None
+        title = self.string(top, "title", "") or ""
+        description = self.string(top, "description", "")
+        authors = self.strings(top, "authors", "")
+        date = self.date(top, "date", "")
+        data = self.data(top, "")
+        sections = self.collect(top, "sections", self.section)
+        claims = self.collect(top, "claims", self.claim)
+        arguments = self.collect(top, "arguments", self.argument)
+        relations = self.collect(top, "relations", self.relation)
+        self.check_references(sections, claims, arguments, relations)
+        if self.problems:
+            return None
+        try:
+            return ArgumentMap(
+                title=title,
+                description=description,
+                authors=authors,
+                date=date,
+                claims=[c for _, c in claims],
+                arguments=[a for _, a in arguments],
+                relations=[r for _, r in relations],
+                sections=[s for _, s in sections],
+                data=data,
+            )
+        except MapStructureError as error:  # pragma: no cover - check_references finds these
+            self.error("", str(error), "inconsistent")
+            return None
+
+    def collect(self, top: Mapping[str, Any], key: str, read: Callable[[Any, str], Any]) -> list[Any]:
+        found = []
+        for i, item in enumerate(self.items(top, key)):
+            path = f"{key}[{i}]"
+            element = read(item, path)
+            if element is not None:
+                found.append((path, element))
+        return found
+
+    def check_references(
+        self,
+        sections: list[tuple[str, Section]],
+        claims: list[tuple[str, Claim]],
+        arguments: list[tuple[str, Argument]],
+        relations: list[tuple[str, Relation]],
+    ) -> None:
+        kinds: dict[str, str] = {}
+        first: dict[str, str] = {}
+        for group, what in ((sections, "section"), (claims, "claim"), (arguments, "argument")):
+            for path, element in group:
+                if element.id in kinds:
+                    self.error(
+                        f"{path}.id",
+                        f"duplicate id {element.id!r}: {first[element.id]} already uses it",
+                        "duplicate-id",
+                        element.id,
+                    )
+                else:
+                    kinds[element.id] = what
+                    first[element.id] = path
+
+        def ref(value: str | None, path: str, allowed: tuple[str, ...], what: str) -> None:
+            if value is None:
+                return
+            kind = kinds.get(value)
+            if kind is None:
+                self.error(path, f"{value!r} names no {what} in this map", "dangling-reference", value)
+            elif kind not in allowed:
+                self.error(path, f"{value!r} is a {kind}, expected a {what}", "wrong-reference", value)
+
+        parents = {s.id: s.parent for _, s in sections}
+        for path, section in sections:
+            ref(section.parent, f"{path}.parent", ("section",), "section")
+            seen = {section.id}
+            parent = section.parent
+            while parent is not None and parent in parents:
+                if parent in seen:
+                    self.error(f"{path}.parent", f"section {section.id!r} is nested inside itself", "section-cycle")
+                    break
+                seen.add(parent)
+                parent = parents[parent]
+        for path, claim in claims:
+            ref(claim.section, f"{path}.section", ("section",), "section")
+        for path, argument in arguments:
+            ref(argument.section, f"{path}.section", ("section",), "section")
+            for i, premise in enumerate(argument.premises):
+                ref(premise, f"{path}.premises[{i}]", ("claim",), "claim")
+                if premise in argument.premises[:i]:
+                    self.error(f"{path}.premises[{i}]", f"premise {premise!r} is given twice", "duplicate-premise")
+            ref(argument.conclusion, f"{path}.conclusion", ("claim",), "claim")
+            if argument.conclusion is not None and argument.conclusion in argument.premises:
+                self.error(
+                    f"{path}.conclusion",
+                    f"{argument.conclusion!r} is both a premise and the conclusion",
+                    "self-support",
+                    argument.id,
+                )
+        seen_relations: dict[tuple[RelationKind, str, str], str] = {}
+        for path, relation in relations:
+            ref(relation.origin, f"{path}.from", ("claim", "argument"), "claim or argument")
+            ref(relation.target, f"{path}.to", ("claim", "argument"), "claim or argument")
+            if relation.origin == relation.target:
+                self.error(path, f"{relation.origin!r} cannot {relation.kind.value} itself", "self-support")
+            if relation.kind is RelationKind.UNDERCUT and kinds.get(relation.target) == "claim":
+                self.error(
+                    f"{path}.to",
+                    f"an undercut must target an argument; {relation.target!r} is a claim (use 'attack')",
+                    "wrong-reference",
+                )
+            if relation.kind is RelationKind.CONTRADICTION:
+                for end, value in (("from", relation.origin), ("to", relation.target)):
+                    if kinds.get(value) == "argument":
+                        self.error(f"{path}.{end}", f"only claims contradict; {value!r} is an argument", "wrong-reference")
+            key = relation.key
+            if key in seen_relations:
+                self.error(path, f"the same relation is already given at {seen_relations[key]}", "duplicate-relation")
+            else:
+                seen_relations[key] = path
+
+
+_SOURCE_KEYS_SET = frozenset(_SOURCE_KEYS)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__  # pragma: no cover
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        # Python would read it as infinity, which JSON cannot carry back out.
+        raise ValueError(f"the number {text} is too large to represent")
+    return value
+
+
+def loads(text: str | bytes, source: str | None = None) -> ArgumentMap:
+    """Read native JSON (text, or UTF-8 bytes) into a map.
+
+    Args:
+        text: The document.
+        source: A file name to put in locations and messages.
+
+    Raises:
+        ReadError: with every problem found, each with its JSON path or line and column.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as error:
+            prefix = text[: error.start].decode("utf-8", errors="replace")
+            line, column = _line_column(prefix, len(prefix))
+            raise ReadError(
+                [
+                    Diagnostic(
+                        Severity.ERROR,
+                        "not-utf8",
+                        f"the file is not UTF-8: byte 0x{text[error.start]:02x} at offset "
+                        f"{error.start} cannot be decoded",
+                        location=Location(file=source, line=line, column=column),
+                    )
+                ],
+                source,
+            ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        doc = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+    except json.JSONDecodeError as error:
+        at_end = not text[error.pos :].strip()
+        message = (
+            "the file ends too early (truncated?): " + error.msg
+            if at_end
+            else f"not valid JSON: {error.msg}"
+        )
+        raise ReadError(
+            [
+                Diagnostic(
+                    Severity.ERROR,
+                    "truncated" if at_end else "invalid-json",
+                    message,
+                    location=Location(file=source, line=error.lineno, column=error.colno),
+                )
+            ],
+            source,
+        ) from None
+    except (ValueError, RecursionError) as error:
+        raise ReadError(
+            [Diagnostic(Severity.ERROR, "invalid-json", str(error), location=Location(file=source))],
+            source,
+        ) from None
+    reader = _Reader(source)
+    amap = reader.document(doc)
+    if amap is None:
+        raise ReadError(reader.problems, source)
+    return amap
+
+
+def load(path: str | Path) -> ArgumentMap:
+    """Read a native JSON file.
+
+    Raises:
+        ReadError: when the file cannot be read or is not a valid map.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ReadError(
+            [
+                Diagnostic(
+                    Severity.ERROR,
+                    "unreadable",
+                    error.strerror or str(error),
+                    location=Location(file=str(path)),
+                )
+            ],
+            str(path),
+        ) from None
+    return loads(raw, str(path))

@@ -1,0 +1,476 @@
+"""The argument-map model: immutable values for claims, arguments, relations and sections.
+
+A map is a graph, not a tree: a claim can be a premise of several arguments, be attacked from
+several sides and sit on a cycle. Order is the order in which elements were added, so the same
+input always yields the same output. Build maps with :class:`argmap.MapBuilder`; construct an
+:class:`ArgumentMap` directly only when you already hold consistent elements (readers do).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Union
+
+import attrs
+
+from argmap.errors import (
+    DuplicateIdError,
+    InvalidRelationError,
+    MapStructureError,
+    SelfSupportError,
+    UnknownIdError,
+)
+
+if TYPE_CHECKING:
+    from argmap.graph import GraphIndex, Step
+
+JSONValue = Union[None, bool, int, float, str, list["JSONValue"], dict[str, "JSONValue"]]
+"""A value that JSON can carry; the type of the free ``data`` of every element."""
+
+
+class RelationKind(str, enum.Enum):
+    """The kinds of relation between elements of a map.
+
+    ``SUPPORT`` and ``ATTACK`` run from the reason or objection to its target; ``UNDERCUT`` runs
+    from an objection to an argument (it denies the step from premises to conclusion);
+    ``CONTRADICTION`` is symmetric and joins two claims.
+    """
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+    UNDERCUT = "undercut"
+    CONTRADICTION = "contradiction"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Verdict(str, enum.Enum):
+    """An analyst's override of a claim's status, used by evaluation."""
+
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    QUESTIONED = "questioned"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@attrs.frozen
+class Location:
+    """Where an element came from: a file position, a JSON path, or both.
+
+    Locations never take part in equality: a map read from Argdown equals the same map read
+    from JSON.
+    """
+
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: str | None = None
+
+    def format(self) -> str:
+        """Return ``file:line:column`` (or as much of it as is known), then the JSON path."""
+        parts: list[str] = []
+        if self.file is not None:
+            parts.append(self.file)
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        text = ":".join(parts)
+        if self.path is not None:
+            text = f"{text}: {self.path}" if text else self.path
+        return text
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(value, str):
+        raise TypeError("expected a sequence of strings, got a single string")
+    return value if type(value) is tuple else tuple(value)
+
+
+def _dict(value: Any) -> dict[str, JSONValue]:
+    if value is None:
+        return {}
+    return value if type(value) is dict else dict(value)
+
+
+def _optional_str_enum(kind: type[enum.Enum]) -> Any:
+    def convert(value: Any) -> Any:
+        return None if value is None else kind(value)
+
+    return convert
+
+
+_location_field: Any = attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+
+@attrs.frozen
+class Source:
+    """Where a claim comes from: who said it, in which document, when, and the verbatim words.
+
+    Attributes:
+        speaker: The person or body that made the statement ("Sergey Lavrov").
+        document: The title of the document it appears in.
+        date: An ISO 8601 date or date-time (``2022-01-27``).
+        url: Where the document can be found.
+        quote: The verbatim words, exactly as in the document.
+        locator: Where in the document (a page, paragraph, timestamp or span).
+    """
+
+    speaker: str | None = None
+    document: str | None = None
+    date: str | None = None
+    url: str | None = None
+    quote: str | None = None
+    locator: str | None = None
+
+
+@attrs.frozen
+class Claim:
+    """A proposition that can be accepted or rejected (Argdown: a statement).
+
+    A claim becomes a *premise* by being used in an argument and an *objection* by attacking
+    something; those are roles, not kinds. Only *position* is marked on the claim itself: a
+    thesis that a party of the debate puts forward.
+
+    Attributes:
+        id: Unique within the map.
+        text: The proposition. May be empty (validation warns).
+        title: A short name ("Indivisible security").
+        is_position: Whether the claim is a thesis of the debate.
+        holder: Who holds the position ("Russia").
+        tags: Free labels, in order.
+        sources: Where the claim comes from.
+        section: The id of the section the claim belongs to.
+        verdict: An analyst's override for evaluation.
+        data: Free JSON data.
+        location: Where the claim was read from (not part of equality).
+    """
+
+    id: str
+    text: str = ""
+    title: str | None = None
+    is_position: bool = False
+    holder: str | None = None
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
+    section: str | None = None
+    verdict: Verdict | None = attrs.field(default=None, converter=_optional_str_enum(Verdict))
+    data: dict[str, JSONValue] = attrs.field(factory=dict, converter=_dict, hash=False)
+    location: Location | None = _location_field
+
+    @property
+    def label(self) -> str:
+        """The title when there is one, else the text."""
+        return self.title if self.title else self.text
+
+
+@attrs.frozen
+class Argument:
+    """A step of reasoning: premises that together lead to a conclusion.
+
+    Co-premises that only work together belong to one argument (*linked*); independent reasons
+    are separate arguments (*convergent*). An argument read from Argdown may have neither
+    premises nor conclusion yet (validation warns).
+
+    Attributes:
+        id: Unique within the map.
+        premises: Ids of the co-premise claims, in order.
+        conclusion: Id of the claim the premises lead to.
+        title: A short name.
+        gist: The argument in one sentence.
+        scheme: The inference rule or argumentation scheme ("Argument from Expert Opinion").
+        tags: Free labels, in order.
+        sources: Where the argument comes from.
+        section: The id of the section the argument belongs to.
+        data: Free JSON data.
+        location: Where the argument was read from (not part of equality).
+    """
+
+    id: str
+    premises: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    conclusion: str | None = None
+    title: str | None = None
+    gist: str | None = None
+    scheme: str | None = None
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
+    section: str | None = None
+    data: dict[str, JSONValue] = attrs.field(factory=dict, converter=_dict, hash=False)
+    location: Location | None = _location_field
+
+    @property
+    def label(self) -> str:
+        """The title when there is one, else the gist, else the id."""
+        return self.title or self.gist or self.id
+
+
+@attrs.frozen
+class Relation:
+    """A typed link between two elements (claims or arguments).
+
+    Attributes:
+        kind: Support, attack, undercut or contradiction.
+        origin: Id of the reason or objection (for a contradiction: either side).
+        target: Id of what it supports, attacks or undercuts.
+        data: Free JSON data.
+        location: Where the relation was read from (not part of equality).
+    """
+
+    kind: RelationKind = attrs.field(converter=RelationKind)
+    origin: str
+    target: str
+    data: dict[str, JSONValue] = attrs.field(factory=dict, converter=_dict, hash=False)
+    location: Location | None = _location_field
+
+    @property
+    def key(self) -> tuple[RelationKind, str, str]:
+        """What makes two relations the same one (contradiction ignores direction)."""
+        if self.kind is RelationKind.CONTRADICTION and self.target < self.origin:
+            return (self.kind, self.target, self.origin)
+        return (self.kind, self.origin, self.target)
+
+
+@attrs.frozen
+class Section:
+    """A named group of claims and arguments; sections nest through ``parent``.
+
+    Attributes:
+        id: Unique within the map.
+        title: The heading.
+        parent: Id of the enclosing section, if any.
+        data: Free JSON data.
+        location: Where the section was read from (not part of equality).
+    """
+
+    id: str
+    title: str
+    parent: str | None = None
+    data: dict[str, JSONValue] = attrs.field(factory=dict, converter=_dict, hash=False)
+    location: Location | None = _location_field
+
+
+Element = Union[Claim, Argument, Section]
+"""Anything in a map that has an id."""
+
+Node = Union[Claim, Argument]
+"""An element that relations can connect."""
+
+
+@attrs.frozen
+class ArgumentMap:
+    """One debate: its metadata, claims, arguments, relations and sections.
+
+    Constructing a map checks its integrity: ids are unique, every reference resolves,
+    nothing supports itself, undercuts target arguments and contradictions join claims.
+    A map that breaks this raises a :class:`~argmap.errors.MapStructureError` naming the
+    offending id; no half-built map exists.
+
+    Queries (:meth:`reasons_for`, :meth:`objections_against`, :meth:`walk`, ...) use an index
+    built on first use.
+    """
+
+    title: str = ""
+    description: str | None = None
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    date: str | None = None
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_tuple)
+    arguments: tuple[Argument, ...] = attrs.field(default=(), converter=_tuple)
+    relations: tuple[Relation, ...] = attrs.field(default=(), converter=_tuple)
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
+    data: dict[str, JSONValue] = attrs.field(factory=dict, converter=_dict, hash=False)
+    _elements: dict[str, Element] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False, hash=False
+    )
+    _index: GraphIndex | None = attrs.field(
+        init=False, default=None, eq=False, repr=False, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        elements = self._elements
+        for group, what in (
+            (self.sections, "section"),
+            (self.claims, "claim"),
+            (self.arguments, "argument"),
+        ):
+            for element in group:
+                if element.id in elements:
+                    raise DuplicateIdError(element.id, what)
+                elements[element.id] = element
+        check_integrity(self)
+
+    # -- lookup -----------------------------------------------------------------------------
+
+    def __contains__(self, element_id: object) -> bool:
+        return element_id in self._elements
+
+    def __iter__(self) -> Iterator[Node]:
+        """Claims, then arguments, in the order they were added."""
+        yield from self.claims
+        yield from self.arguments
+
+    def __len__(self) -> int:
+        return len(self.claims) + len(self.arguments)
+
+    def get(self, element_id: str) -> Element:
+        """Return the claim, argument or section with this id."""
+        try:
+            return self._elements[element_id]
+        except KeyError:
+            raise UnknownIdError(element_id) from None
+
+    def claim(self, claim_id: str) -> Claim:
+        """Return the claim with this id."""
+        element = self._elements.get(claim_id)
+        if not isinstance(element, Claim):
+            raise UnknownIdError(claim_id, "claim")
+        return element
+
+    def argument(self, argument_id: str) -> Argument:
+        """Return the argument with this id."""
+        element = self._elements.get(argument_id)
+        if not isinstance(element, Argument):
+            raise UnknownIdError(argument_id, "argument")
+        return element
+
+    def section(self, section_id: str) -> Section:
+        """Return the section with this id."""
+        element = self._elements.get(section_id)
+        if not isinstance(element, Section):
+            raise UnknownIdError(section_id, "section")
+        return element
+
+    def find(self, name: str) -> Element:
+        """Return the element whose id or title is ``name`` (an id wins over a title)."""
+        if name in self._elements:
+            return self._elements[name]
+        found = self.index.by_title.get(name)
+        if found is None:
+            raise UnknownIdError(name, "element", "no element has this id or title")
+        return found
+
+    # -- queries ----------------------------------------------------------------------------
+
+    @property
+    def index(self) -> GraphIndex:
+        """The adjacency index behind the queries (built once, on first use)."""
+        if self._index is None:
+            from argmap.graph import GraphIndex
+
+            object.__setattr__(self, "_index", GraphIndex(self))
+        assert self._index is not None
+        return self._index
+
+    @property
+    def positions(self) -> tuple[Claim, ...]:
+        """The claims marked as positions, in order."""
+        return tuple(c for c in self.claims if c.is_position)
+
+    def reasons_for(self, node_id: str) -> tuple[Node, ...]:
+        """Arguments concluding in ``node_id``, then claims or arguments supporting it."""
+        self.get(node_id)
+        return self.index.reasons(node_id)
+
+    def objections_against(self, node_id: str) -> tuple[Node, ...]:
+        """What attacks or undercuts ``node_id``, in order."""
+        self.get(node_id)
+        return self.index.objections(node_id)
+
+    def contradictions_of(self, claim_id: str) -> tuple[Claim, ...]:
+        """The claims that contradict ``claim_id``."""
+        self.get(claim_id)
+        return self.index.contradictions(claim_id)
+
+    def supports(self, node_id: str) -> tuple[Node, ...]:
+        """What ``node_id`` supports: conclusions it is a premise for, and support targets."""
+        self.get(node_id)
+        return self.index.supported_by(node_id)
+
+    def attacks(self, node_id: str) -> tuple[Node, ...]:
+        """What ``node_id`` attacks or undercuts."""
+        self.get(node_id)
+        return self.index.attacked_by(node_id)
+
+    def arguments_using(self, claim_id: str) -> tuple[Argument, ...]:
+        """The arguments in which ``claim_id`` is a premise."""
+        self.get(claim_id)
+        return self.index.arguments_using(claim_id)
+
+    def walk(self, start: str, *, max_depth: int | None = None) -> Iterator[Step]:
+        """Walk the reasons and objections that lead into ``start``, depth first.
+
+        Each element is expanded once; a later meeting yields a step with ``repeat=True``
+        and goes no deeper, so the walk ends on cycles and shared claims.
+        """
+        self.get(start)
+        return self.index.walk(start, max_depth=max_depth)
+
+
+def check_integrity(amap: ArgumentMap) -> None:
+    """Raise :class:`MapStructureError` if ``amap`` breaks an invariant of the model."""
+    elements = amap._elements
+
+    def expect(ref: str | None, kinds: tuple[type, ...], expected: str, context: str) -> None:
+        if ref is None:
+            return
+        found = elements.get(ref)
+        if found is None or not isinstance(found, kinds):
+            raise UnknownIdError(ref, expected, context)
+
+    for section in amap.sections:
+        expect(section.parent, (Section,), "section", f"parent of section {section.id!r}")
+    _check_section_tree(amap.sections)
+    for claim in amap.claims:
+        expect(claim.section, (Section,), "section", f"section of claim {claim.id!r}")
+    for argument in amap.arguments:
+        context = f"argument {argument.id!r}"
+        expect(argument.section, (Section,), "section", f"section of {context}")
+        for premise in argument.premises:
+            expect(premise, (Claim,), "claim", f"premise of {context}")
+        expect(argument.conclusion, (Claim,), "claim", f"conclusion of {context}")
+        if argument.conclusion is not None and argument.conclusion in argument.premises:
+            raise SelfSupportError(argument.conclusion)
+        if len(set(argument.premises)) != len(argument.premises):
+            raise MapStructureError(f"argument {argument.id!r} names a premise twice")
+    seen: set[tuple[RelationKind, str, str]] = set()
+    for relation in amap.relations:
+        context = f"{relation.kind.value} relation {relation.origin!r} -> {relation.target!r}"
+        expect(relation.origin, (Claim, Argument), "claim or argument", f"origin of {context}")
+        expect(relation.target, (Claim, Argument), "claim or argument", f"target of {context}")
+        check_relation_kinds(relation, elements[relation.origin], elements[relation.target])
+        key = relation.key
+        if key in seen:
+            raise MapStructureError(f"the {context} is given twice")
+        seen.add(key)
+
+
+def check_relation_kinds(relation: Relation, origin: Element, target: Element) -> None:
+    """Raise if ``relation`` joins elements of kinds it cannot join."""
+    if relation.origin == relation.target:
+        raise SelfSupportError(relation.origin, relation.kind.value)
+    if relation.kind is RelationKind.UNDERCUT and not isinstance(target, Argument):
+        raise InvalidRelationError(
+            f"undercut {relation.origin!r} -> {relation.target!r}: only an argument can be "
+            "undercut; use an attack against a claim"
+        )
+    if relation.kind is RelationKind.CONTRADICTION and not (
+        isinstance(origin, Claim) and isinstance(target, Claim)
+    ):
+        raise InvalidRelationError(
+            f"contradiction {relation.origin!r} >< {relation.target!r}: only claims contradict"
+        )
+
+
+def _check_section_tree(sections: tuple[Section, ...]) -> None:
+    parents = {s.id: s.parent for s in sections}
+    for section in sections:
+        seen = {section.id}
+        parent = section.parent
+        while parent is not None:
+            if parent in seen:
+                raise MapStructureError(f"section {section.id!r} is nested inside itself")
+            seen.add(parent)
+            parent = parents.get(parent)
