@@ -1,0 +1,1 @@
+"""The built-in formats, each a plugin registered through argmap's own hooks."""

@@ -1,0 +1,1 @@
+"""Built-in readers that have no exporter of their own."""

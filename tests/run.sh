@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole test suite, from a clean clone: makes .venv, installs argmap with its extras and
+# the plugins in plugins/ (as real distributions), the Argdown reference implementation (for the
+# differential tests, when npm is there), then runs ruff, mypy --strict, pytest and the docs
+# build with warnings as errors.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e ".[render,test,docs]"
+for plugin in plugins/*/; do
+  # A real (non-editable) install: plugin tests go through an installed distribution.
+  .venv/bin/python -m pip install --quiet --force-reinstall --no-deps "$plugin"
+done
+
+if [ -f tests/argdown_oracle/package.json ]; then
+  if command -v npm >/dev/null 2>&1; then
+    npm ci --silent --no-audit --no-fund --prefix tests/argdown_oracle >/dev/null
+  else
+    echo "WARNING: npm not found: the Argdown differential tests will be reported as skipped" >&2
+  fi
+fi
+
+echo "== ruff"
+.venv/bin/ruff check .
+echo "== mypy --strict"
+.venv/bin/mypy
+echo "== pytest"
+.venv/bin/pytest -q -p no:cacheprovider
+for plugin in plugins/*/; do
+  if [ -d "$plugin/tests" ]; then
+    echo "== pytest $plugin"
+    (cd "$plugin" && ../../.venv/bin/pytest -q -p no:cacheprovider tests)
+  fi
+done
+echo "== docs"
+.venv/bin/sphinx-build -q -W --keep-going -b html docs docs/_build/html
+echo "all checks passed"
