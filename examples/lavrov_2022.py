@@ -20,6 +20,8 @@ from argmap import ArgumentMap, MapBuilder, Source
 
 HERE = Path(__file__).resolve().parent
 JSON_FILE = HERE / "lavrov_2022.json"
+# The same bytes ship inside the package, for argmap.testing and the docs.
+PACKAGED_FILE = HERE.parent / "argmap" / "data" / "lavrov_2022.json"
 
 DOCUMENT = (
     "Lavrov Briefs Media That the U.S. Gave ‘No Positive Response’ to Russia’s Demand for "
@@ -218,9 +220,11 @@ def build() -> ArgumentMap:
 
 
 def main() -> None:
-    """Write the map as native JSON next to this script."""
-    argmap.dump(build(), JSON_FILE)
-    print(f"wrote {JSON_FILE}")
+    """Write the map as native JSON next to this script (and into the package)."""
+    amap = build()
+    for path in (JSON_FILE, PACKAGED_FILE):
+        argmap.dump(amap, path)
+        print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,396 @@
+"""The built-in ``markdown`` exporter: an outline to paste into an issue, a wiki or a report.
+
+GitHub-flavoured Markdown: the title and description; each position a heading with its holder;
+under each claim, nested lists of what supports and what attacks it, the kind of each said in
+words as well as by a marker; co-premises of one argument kept together under the argument;
+undercuts told apart from rebuttals; sources as footnotes with speaker, date and the verbatim
+quote. A claim reached from several places is written in full once and linked by anchor
+elsewhere, so cycles end.
+
+Every text is escaped so that nothing in a claim can change the outline's structure: Markdown
+punctuation is backslash-escaped, and line breaks and edge spaces become character references,
+so a CommonMark parser gives back the text exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from argmap.formats import Exporter, RegisterExporter
+from argmap.graph import GraphIndex
+from argmap.hookspecs import hookimpl
+from argmap.model import Argument, ArgumentMap, Claim, Node, Source
+
+# Characters with an inline meaning in CommonMark or GFM. Block syntax cannot start inside our
+# text: it never begins a line (line breaks are written as character references).
+_INLINE_SPECIAL = frozenset("\\`*_[]<>&!~|#()")
+_REFERENCES = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;", "\x00": "&#xFFFD;"}
+_EDGE_SPACE = re.compile(r"^ +| +$")
+
+MARKERS = {
+    "reason": "➕",
+    "objection": "➖",
+    "undercut": "⚡",
+    "contradiction": "⇄",
+    "premise": "•",
+}
+
+
+def escape(text: str) -> str:
+    """Escape ``text`` for an inline position in GFM (a list item, heading or footnote)."""
+    out = []
+    for char in text:
+        if char in _INLINE_SPECIAL:
+            out.append("\\" + char)
+        else:
+            out.append(_REFERENCES.get(char, char))
+    escaped = "".join(out)
+    # Leading and trailing spaces would be dropped by a parser; keep them as references.
+    return _EDGE_SPACE.sub(lambda m: "&#32;" * len(m.group()), escaped)
+
+
+class _LabelLike(Protocol):
+    @property
+    def label(self) -> Any: ...
+
+    @property
+    def reason(self) -> str: ...
+
+
+class _EvaluationLike(Protocol):
+    @property
+    def semantics(self) -> str: ...
+
+    @property
+    def labels(self) -> Mapping[str, _LabelLike]: ...
+
+
+_STATUS_WORDS = {
+    "in": ("✅", "stands"),
+    "out": ("❌", "defeated"),
+    "undecided": ("❔", "undecided"),
+}
+
+
+class _Outline:
+    """Writes the outline; one instance per export."""
+
+    def __init__(self, amap: ArgumentMap, evaluation: _EvaluationLike | None) -> None:
+        self.amap = amap
+        self.index: GraphIndex = amap.index
+        self.evaluation = evaluation
+        self.lines: list[str] = []
+        self.footnotes: list[str] = []
+        self.written: set[str] = set()
+        self.anchors = _anchors(amap)
+        self.premise_ids = {p for a in amap.arguments for p in a.premises}
+        # (premise id, conclusion id) -> the bare argument shown as that premise
+        self.collapsed: dict[tuple[str, str], Argument] = {}
+
+    # -- pieces -----------------------------------------------------------------------------
+
+    def anchor(self, node: Node) -> str:
+        return f'<a id="{self.anchors[node.id]}"></a>'
+
+    def link(self, node: Node) -> str:
+        return f"[{escape(_short(node))}](#{self.anchors[node.id]})"
+
+    def cite(self, sources: tuple[Source, ...]) -> str:
+        refs = []
+        for source in sources:
+            self.footnotes.append(_footnote(source))
+            refs.append(f"[^{len(self.footnotes)}]")
+        return "".join(refs)
+
+    def status(self, node: Node) -> str:
+        if self.evaluation is None:
+            return ""
+        found = self.evaluation.labels.get(node.id)
+        if found is None:
+            return ""
+        marker, word = _STATUS_WORDS.get(str(getattr(found.label, "value", found.label)), ("?", "?"))
+        return f" {marker} *{word}: {escape(found.reason)}*"
+
+    def claim_body(self, claim: Claim) -> str:
+        parts = []
+        if claim.title:
+            parts.append(f"**{escape(claim.title)}.**")
+        if claim.text or not claim.title:
+            parts.append(escape(claim.text) if claim.text else "*(no text)*")
+        if claim.tags:
+            parts.append(" ".join(f"`#{_code(tag)}`" for tag in claim.tags))
+        return " ".join(parts) + self.cite(claim.sources)
+
+    def argument_body(self, argument: Argument) -> str:
+        words = "argument"
+        if argument.title:
+            words += f" “{escape(argument.title)}”"
+        parts = [f"**Reason: {words}**"]
+        if len(argument.premises) > 1:
+            parts.append("(linked: these premises support it only together)")
+        if argument.gist:
+            parts.append(escape(argument.gist))
+        if argument.scheme:
+            parts.append(f"*scheme: {escape(argument.scheme)}*")
+        return " ".join(parts) + self.cite(argument.sources)
+
+    def kind_words(self, via: str, node: Node) -> str:
+        if via == "premise":
+            return f"{MARKERS['premise']} **Premise:**"
+        if via in ("support", "reason"):
+            return f"{MARKERS['reason']} **Reason:**"
+        if via == "undercut":
+            return f"{MARKERS['undercut']} **Undercut (denies that the step follows):**"
+        if via == "contradiction":
+            return f"{MARKERS['contradiction']} **Contradicts:**"
+        return f"{MARKERS['objection']} **Objection:**"
+
+    def objection_words(self, parent: Node) -> str:
+        if isinstance(parent, Argument):
+            return f"{MARKERS['objection']} **Objection against the argument:**"
+        if parent.id in self.premise_ids:
+            return f"{MARKERS['objection']} **Objection (undermines this premise):**"
+        return f"{MARKERS['objection']} **Objection (rebuttal):**"
+
+    # -- the walk ---------------------------------------------------------------------------
+
+    def plain(self, argument: Argument) -> bool:
+        """Whether an argument is a bare one-premise step, shown as just its premise."""
+        return (
+            len(argument.premises) == 1
+            and not (argument.title or argument.gist or argument.scheme)
+            and not (argument.tags or argument.sources or argument.data)
+            and not self.index.incoming(argument.id)
+        )
+
+    def children(self, node: Node) -> list[tuple[str, Node]]:
+        found = []
+        for via, child in self.index.children(node):
+            if via == "contradiction" and child.id in self.written:
+                continue
+            if via == "argument" and isinstance(child, Argument) and self.plain(child):
+                self.collapsed[child.premises[0], node.id] = child
+                found.append(("reason", self.amap.get(child.premises[0])))
+            else:
+                found.append((via, child))
+        return found  # type: ignore[return-value]
+
+    def item(self, via: str, node: Node, parent: Node, depth: int) -> bool:
+        """Write one list item; return whether its children should follow."""
+        indent = "  " * depth
+        if isinstance(node, Argument) and via == "argument":
+            if node.id in self.written:
+                self.lines.append(f"{indent}- {MARKERS['reason']} ↩ {self.link(node)} (see above)")
+                return False
+            self.written.add(node.id)
+            self.lines.append(
+                f"{indent}- {self.anchor(node)}{MARKERS['reason']} {self.argument_body(node)}"
+                f"{self.status(node)}"
+            )
+            return True
+        words = self.objection_words(parent) if via == "attack" else self.kind_words(via, node)
+        anchors = ""
+        if via == "reason":
+            argument = self.collapsed[node.id, parent.id]
+            if argument.id not in self.written:
+                self.written.add(argument.id)
+                anchors = self.anchor(argument)
+        if node.id in self.written:
+            self.lines.append(f"{indent}- {anchors}{words} ↩ {self.link(node)} (see above)")
+            return False
+        self.written.add(node.id)
+        body = self.claim_body(node) if isinstance(node, Claim) else self.argument_body(node)
+        self.lines.append(
+            f"{indent}- {anchors}{self.anchor(node)}{words} {body}{self.status(node)}"
+        )
+        return True
+
+    def tree(self, root: Node) -> None:
+        # An explicit stack: debates can be deeper than Python's recursion limit.
+        stack: list[tuple[str, Node, Node, int]] = [
+            (via, child, root, 0) for via, child in reversed(self.children(root))
+        ]
+        while stack:
+            via, node, parent, depth = stack.pop()
+            if self.item(via, node, parent, depth):
+                stack.extend(
+                    (child_via, child, node, depth + 1)
+                    for child_via, child in reversed(self.children(node))
+                )
+
+    def heading(self, claim: Claim, prefix: str) -> None:
+        self.written.add(claim.id)
+        title = escape(claim.title or claim.text or claim.id)
+        holder = f" — held by {escape(claim.holder)}" if claim.holder else ""
+        self.lines.append(f"## {self.anchor(claim)}{prefix}: {title}{holder}")
+        self.lines.append("")
+        body = []
+        if claim.title and claim.text:
+            body.append(escape(claim.text))
+        if claim.tags:
+            body.append(" ".join(f"`#{_code(tag)}`" for tag in claim.tags))
+        text = " ".join(body) + self.cite(claim.sources) + self.status(claim)
+        if text.strip():
+            self.lines.append(text.strip())
+            self.lines.append("")
+
+    # -- the document -----------------------------------------------------------------------
+
+    def render(self) -> str:
+        amap = self.amap
+        self.lines.append(f"# {escape(amap.title) if amap.title else 'Argument map'}")
+        self.lines.append("")
+        if amap.description:
+            self.lines.extend([escape(amap.description), ""])
+        meta = []
+        if amap.authors:
+            meta.append("**Authors:** " + ", ".join(escape(a) for a in amap.authors))
+        if amap.date:
+            meta.append(f"**Date:** {escape(amap.date)}")
+        if meta:
+            self.lines.extend([" · ".join(meta), ""])
+        if not len(amap):
+            self.lines.extend(["*This map has no claims yet.*", ""])
+            return self.finish()
+        self.lines.extend([_legend(self.evaluation), ""])
+        roots: list[tuple[Claim, str]] = [(c, "Position") for c in amap.positions]
+        for claim, prefix in roots:
+            self.heading(claim, prefix)
+            self.list_block(claim)
+        leftovers = [n for n in amap if n.id not in self.written]
+        if leftovers:
+            self.lines.extend(["## Other claims", ""])
+            for node in leftovers:
+                if node.id in self.written:
+                    continue
+                if isinstance(node, Argument):
+                    self.item("argument", node, node, 0)
+                else:
+                    self.written.add(node.id)
+                    self.lines.append(f"- {self.anchor(node)}{self.claim_body(node)}{self.status(node)}")
+                stack = [(via, child, node, 1) for via, child in reversed(self.children(node))]
+                while stack:
+                    via, child, parent, depth = stack.pop()
+                    if self.item(via, child, parent, depth):
+                        stack.extend((v, c, child, depth + 1) for v, c in reversed(self.children(child)))
+            self.lines.append("")
+        if amap.sections:
+            self.sections()
+        return self.finish()
+
+    def list_block(self, root: Node) -> None:
+        before = len(self.lines)
+        self.tree(root)
+        if len(self.lines) > before:
+            self.lines.append("")
+
+    def sections(self) -> None:
+        self.lines.extend(["## Sections", ""])
+        depth_of: dict[str, int] = {}
+        for section in self.amap.sections:
+            depth = depth_of[section.parent] + 1 if section.parent in depth_of else 0
+            depth_of[section.id] = depth
+            members = [n for n in self.amap if n.section == section.id]
+            links = ", ".join(self.link(n) for n in members) or "*(empty)*"
+            self.lines.append(f"{'  ' * depth}- **{escape(section.title)}:** {links}")
+        self.lines.append("")
+
+    def finish(self) -> str:
+        if self.footnotes:
+            self.lines.extend(f"[^{i}]: {text}" for i, text in enumerate(self.footnotes, 1))
+            self.lines.append("")
+        while self.lines and self.lines[-1] == "":
+            self.lines.pop()
+        return "\n".join(self.lines) + "\n"
+
+
+def _legend(evaluation: _EvaluationLike | None) -> str:
+    legend = (
+        f"**Legend:** {MARKERS['reason']} reason · {MARKERS['premise']} premise · "
+        f"{MARKERS['objection']} objection · {MARKERS['undercut']} undercut (the step does not "
+        f"follow) · {MARKERS['contradiction']} contradiction · ↩ written in full above"
+    )
+    if evaluation is not None:
+        legend += (
+            f"  \n**Evaluation ({escape(evaluation.semantics)}):** ✅ stands · ❌ defeated · "
+            "❔ undecided"
+        )
+    return legend
+
+
+def _footnote(source: Source) -> str:
+    parts = []
+    if source.speaker:
+        parts.append(escape(source.speaker))
+    if source.date:
+        parts.append(escape(source.date))
+    if source.document:
+        parts.append(f"*{escape(source.document)}*")
+    if source.locator:
+        parts.append(escape(source.locator))
+    if source.url:
+        parts.append(f"<{source.url}>" if _is_safe_url(source.url) else escape(source.url))
+    head = ", ".join(parts)
+    if source.quote is not None:
+        quote = f"“{escape(source.quote)}”"
+        return f"{head}: {quote}" if head else quote
+    return head or "*(source without details)*"
+
+
+def _is_safe_url(url: str) -> bool:
+    return bool(re.fullmatch(r"https?://[^\s<>]+", url))
+
+
+def _code(text: str) -> str:
+    # Inside a code span nothing is interpreted, but a backtick would end it and a line break
+    # would fold; tags rarely hold either, and those are replaced by safe look-alikes.
+    return text.replace("`", "ˋ").replace("\n", " ").replace("\r", " ")
+
+
+def _short(node: Node) -> str:
+    label = node.label or node.id
+    return label if len(label) <= 80 else label[:77] + "…"
+
+
+def _anchors(amap: ArgumentMap) -> dict[str, str]:
+    anchors: dict[str, str] = {}
+    taken: set[str] = set()
+    for node in amap:
+        base = "am-" + (re.sub(r"[^A-Za-z0-9_-]+", "-", node.id).strip("-") or "node")
+        anchor = base
+        n = 2
+        while anchor in taken:
+            anchor = f"{base}-{n}"
+            n += 1
+        taken.add(anchor)
+        anchors[node.id] = anchor
+    return anchors
+
+
+def export(amap: ArgumentMap, /, *, evaluation: _EvaluationLike | None = None) -> str:
+    """Write ``amap`` as a GitHub-flavoured Markdown outline.
+
+    Args:
+        amap: The map.
+        evaluation: An :class:`argmap.evaluation.Evaluation` whose labels are shown next to
+            each claim and argument (with a legend), or None.
+    """
+    return _Outline(amap, evaluation).render()
+
+
+@hookimpl
+def argmap_register_exporters(register: RegisterExporter) -> None:
+    """Register the ``markdown`` exporter."""
+    register(
+        Exporter(
+            name="markdown",
+            description="GitHub-flavoured Markdown outline: positions, reasons, objections, "
+            "footnoted sources",
+            suffixes=(".md", ".markdown"),
+            export=export,
+            options={"evaluation": "an Evaluation whose labels to show"},
+            media_type="text/markdown",
+        )
+    )
