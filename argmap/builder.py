@@ -7,8 +7,9 @@
 >>> reason = b.premise("Both OSCE declarations say so.", for_=thesis)
 >>> doubt = b.objection("The declarations are not legally binding.", against=reason)
 >>> amap = b.build()
->>> [c.id for c in amap.claims]
-['indivisible-security', 'both-osce-declarations-say-so', 'the-declarations-are-not-legally-binding']
+>>> [c.id for c in amap.claims]  # doctest: +NORMALIZE_WHITESPACE
+['indivisible-security', 'both-osce-declarations-say-so',
+ 'the-declarations-are-not-legally-binding']
 >>> [a.premises for a in amap.reasons_for("indivisible-security")]
 [('both-osce-declarations-say-so',)]
 >>> [c.id for c in amap.objections_against(reason.id)]
@@ -99,7 +100,7 @@ class MapBuilder:
             tags=tuple(tags),
             sources=tuple(sources),
             section=self._section_id(section),
-            verdict=verdict,  # type: ignore[arg-type]  # the converter takes strings too
+            verdict=verdict,  # the converter takes strings too
             data=dict(data or {}),
         )
         self._claims.append(claim)
@@ -186,7 +187,7 @@ class MapBuilder:
     def undercut(self, claim: str | Claim, *, against: Ref, **fields: object) -> Claim:
         """Add an objection that denies the step of argument ``against`` ("it does not follow")."""
         target = self._resolve(against, Argument, "argument")
-        return self.objection(claim, against=target, **fields)  # type: ignore[arg-type]
+        return self.objection(claim, against=target, **fields)
 
     def section(
         self,
@@ -280,7 +281,9 @@ class MapBuilder:
                 raise TypeError(
                     f"claim {claim.id!r} already exists; its fields cannot be given again"
                 )
-            return self._resolve(claim, Claim, "claim")
+            found = self._resolve(claim, Claim, "claim")
+            assert isinstance(found, Claim)
+            return found
         return self.claim(claim, **fields)  # type: ignore[arg-type]
 
     def _resolve(

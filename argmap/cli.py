@@ -44,7 +44,9 @@ FromOption = Annotated[
 OutputOption = Annotated[
     Optional[str],  # noqa: UP045
     typer.Option(
-        "--output", "-o", help="Where to write; absent or '-' means standard output.",
+        "--output",
+        "-o",
+        help="Where to write; absent or '-' means standard output.",
         show_default=False,
     ),
 ]
@@ -120,8 +122,9 @@ def _version(value: bool) -> None:
 def main_callback(
     version: Annotated[
         bool,
-        typer.Option("--version", help="Print argmap's version and exit.", callback=_version,
-                     is_eager=True),
+        typer.Option(
+            "--version", help="Print argmap's version and exit.", callback=_version, is_eager=True
+        ),
     ] = False,
 ) -> None:
     """Argument maps of real debates: check, evaluate, export and render them."""
@@ -130,7 +133,9 @@ def main_callback(
 @app.command()
 def export(
     input: InputArg,
-    to: Annotated[str, typer.Option("--to", "-t", help="The output format (see 'argmap formats').")],
+    to: Annotated[
+        str, typer.Option("--to", "-t", help="The output format (see 'argmap formats').")
+    ],
     output: OutputOption = None,
     from_format: FromOption = None,
     option: Annotated[
@@ -164,12 +169,21 @@ def formats() -> None:
         exporter = formats.exporters.get(name)
         modes = "/".join(m for m, d in (("read", reader), ("write", exporter)) if d is not None)
         descriptor: Any = exporter or reader
-        suffixes = sorted({*(reader.suffixes if reader else ()), *(exporter.suffixes if exporter else ())})
-        rows.append((name, modes, " ".join(suffixes), str(descriptor.origin), descriptor.description))
-    widths = [max(len(r[i]) for r in [("FORMAT", "MODE", "SUFFIXES", "PLUGIN", ""), *rows]) for i in range(4)]
+        suffixes = sorted(
+            {*(reader.suffixes if reader else ()), *(exporter.suffixes if exporter else ())}
+        )
+        rows.append(
+            (name, modes, " ".join(suffixes), str(descriptor.origin), descriptor.description)
+        )
+    widths = [
+        max(len(r[i]) for r in [("FORMAT", "MODE", "SUFFIXES", "PLUGIN", ""), *rows])
+        for i in range(4)
+    ]
     header = ("FORMAT", "MODE", "SUFFIXES", "PLUGIN", "DESCRIPTION")
     for row in [header, *rows]:
-        typer.echo("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4])
+        typer.echo(
+            "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  " + row[4]
+        )
     for problem in formats.problems:
         typer.echo(f"argmap: warning: {problem}", err=True)
 

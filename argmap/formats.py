@@ -9,17 +9,16 @@ import attrs
 
 from argmap.model import ArgumentMap
 
-
-class ExportFunction(Protocol):
-    """Turns a map into text or bytes; keyword options as declared by the exporter."""
-
-    def __call__(self, amap: ArgumentMap, /, **options: Any) -> str | bytes: ...
+ExportFunction = Callable[..., "str | bytes"]
+"""Turns a map (first argument) into text or bytes; keyword options as declared by the
+exporter."""
 
 
 class ReadFunction(Protocol):
     """Turns a document's bytes into a map; ``source`` names the file in messages."""
 
-    def __call__(self, data: bytes, /, source: str | None = None) -> ArgumentMap: ...
+    def __call__(self, data: bytes, /, source: str | None = None) -> ArgumentMap:
+        """Return the map ``data`` holds, or raise :class:`argmap.ReadError`."""
 
 
 def _suffixes(value: Any) -> tuple[str, ...]:

@@ -43,7 +43,8 @@ class GraphIndex:
     def __init__(self, amap: ArgumentMap) -> None:
         get = amap._elements.__getitem__
         self.by_title: dict[str, Element] = {}
-        for element in (*amap.sections, *amap.claims, *amap.arguments):
+        elements: list[Element] = [*amap.sections, *amap.claims, *amap.arguments]
+        for element in elements:
             title = element.title
             if title and title not in self.by_title:
                 self.by_title[title] = element
@@ -59,7 +60,8 @@ class GraphIndex:
         for relation in amap.relations:
             origin = get(relation.origin)
             target = get(relation.target)
-            assert isinstance(origin, (Claim, Argument)) and isinstance(target, (Claim, Argument))
+            assert isinstance(origin, (Claim, Argument))
+            assert isinstance(target, (Claim, Argument))
             self._incoming[relation.target].append((relation.kind, origin))
             self._outgoing[relation.origin].append((relation.kind, target))
             if relation.kind is RelationKind.CONTRADICTION:

@@ -70,7 +70,8 @@ def load_object(spec: str) -> ArgumentMap:
                 raise _object_error(spec, f"no such file: {target}")
             module_name = f"_argmap_input_{abs(hash(str(file.resolve())))}"
             module_spec = importlib.util.spec_from_file_location(module_name, file)
-            assert module_spec is not None and module_spec.loader is not None
+            assert module_spec is not None
+            assert module_spec.loader is not None
             module = importlib.util.module_from_spec(module_spec)
             sys.modules[module_name] = module
             module_spec.loader.exec_module(module)
@@ -79,7 +80,9 @@ def load_object(spec: str) -> ArgumentMap:
     except ArgmapError:
         raise
     except Exception as error:
-        raise _object_error(spec, f"importing {target} failed: {type(error).__name__}: {error}") from None
+        raise _object_error(
+            spec, f"importing {target} failed: {type(error).__name__}: {error}"
+        ) from None
     try:
         value = getattr(module, attribute)
     except AttributeError:
@@ -90,7 +93,9 @@ def load_object(spec: str) -> ArgumentMap:
         except ArgmapError:
             raise
         except Exception as error:
-            raise _object_error(spec, f"calling {attribute}() failed: {type(error).__name__}: {error}") from None
+            raise _object_error(
+                spec, f"calling {attribute}() failed: {type(error).__name__}: {error}"
+            ) from None
     if isinstance(value, MapBuilder):
         value = value.build()
     if not isinstance(value, ArgumentMap):
@@ -102,5 +107,6 @@ def load_object(spec: str) -> ArgumentMap:
 
 def _object_error(spec: str, message: str) -> ReadError:
     return ReadError(
-        [Diagnostic(Severity.ERROR, "bad-python-input", message, location=Location(file=spec))], spec
+        [Diagnostic(Severity.ERROR, "bad-python-input", message, location=Location(file=spec))],
+        spec,
     )

@@ -48,7 +48,9 @@ def read(path: str | Path, format: str | None = None) -> ArgumentMap:
     return parse(data, format=format, source=str(path))
 
 
-def parse(data: bytes | str, *, format: str | None = None, source: str | None = None) -> ArgumentMap:
+def parse(
+    data: bytes | str, *, format: str | None = None, source: str | None = None
+) -> ArgumentMap:
     """Read a map from the bytes (or text) of a document.
 
     ``format`` is required unless ``source`` has a suffix that tells it.

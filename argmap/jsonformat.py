@@ -117,17 +117,17 @@ def dumps(amap: ArgumentMap) -> str:
     _put(head, "data", amap.data)
     parts = ["{\n"]
     parts.append(",\n".join(f"  {enc(k)}: {enc(v)}" for k, v in head.items()))
-    for key, items, convert in (
-        ("sections", amap.sections, section_to_dict),
-        ("claims", amap.claims, claim_to_dict),
-        ("arguments", amap.arguments, argument_to_dict),
-        ("relations", amap.relations, relation_to_dict),
+    for key, lines in (
+        ("sections", [enc(section_to_dict(s)) for s in amap.sections]),
+        ("claims", [enc(claim_to_dict(c)) for c in amap.claims]),
+        ("arguments", [enc(argument_to_dict(a)) for a in amap.arguments]),
+        ("relations", [enc(relation_to_dict(r)) for r in amap.relations]),
     ):
-        if not items:
+        if not lines:
             parts.append(f',\n  "{key}": []')
             continue
         parts.append(f',\n  "{key}": [\n    ')
-        parts.append(",\n    ".join([enc(convert(item)) for item in items]))  # type: ignore[operator]
+        parts.append(",\n    ".join(lines))
         parts.append("\n  ]")
     parts.append("\n}\n")
     return "".join(parts)
@@ -189,7 +189,9 @@ class _Reader:
         self.file = file
         self.problems: list[Diagnostic] = []
 
-    def error(self, path: str, message: str, code: str = "invalid", element: str | None = None) -> None:
+    def error(
+        self, path: str, message: str, code: str = "invalid", element: str | None = None
+    ) -> None:
         self.problems.append(
             Diagnostic(Severity.ERROR, code, message, element, Location(file=self.file, path=path))
         )
@@ -212,20 +214,28 @@ class _Reader:
             )
         return value
 
-    def string(self, obj: Mapping[str, Any], key: str, path: str, required: bool = False) -> str | None:
+    def string(
+        self, obj: Mapping[str, Any], key: str, path: str, required: bool = False
+    ) -> str | None:
         value = obj.get(key)
         if value is None:
             if required:
                 self.error(path, f"{key!r} is required", "missing-field")
             elif key in obj:
-                self.error(f"{path}.{key}", f"{key!r} must be a string or absent, not null", "wrong-type")
+                self.error(
+                    f"{path}.{key}", f"{key!r} must be a string or absent, not null", "wrong-type"
+                )
             return None
         if not isinstance(value, str):
-            self.error(f"{path}.{key}", f"{key!r} must be a string, not {_kind(value)}", "wrong-type")
+            self.error(
+                f"{path}.{key}", f"{key!r} must be a string, not {_kind(value)}", "wrong-type"
+            )
             return None
         return value
 
-    def ident(self, obj: Mapping[str, Any], key: str, path: str, required: bool = True) -> str | None:
+    def ident(
+        self, obj: Mapping[str, Any], key: str, path: str, required: bool = True
+    ) -> str | None:
         value = self.string(obj, key, path, required)
         if value is not None and not value:
             self.error(f"{path}.{key}", f"{key!r} must not be empty", "empty-id")
@@ -235,19 +245,27 @@ class _Reader:
     def strings(self, obj: Mapping[str, Any], key: str, path: str) -> tuple[str, ...]:
         value = obj.get(key, [])
         if not isinstance(value, list):
-            self.error(f"{path}.{key}", f"{key!r} must be a list of strings, not {_kind(value)}", "wrong-type")
+            self.error(
+                f"{path}.{key}",
+                f"{key!r} must be a list of strings, not {_kind(value)}",
+                "wrong-type",
+            )
             return ()
         good = True
         for i, item in enumerate(value):
             if not isinstance(item, str):
-                self.error(f"{path}.{key}[{i}]", f"must be a string, not {_kind(item)}", "wrong-type")
+                self.error(
+                    f"{path}.{key}[{i}]", f"must be a string, not {_kind(item)}", "wrong-type"
+                )
                 good = False
         return tuple(value) if good else ()
 
     def data(self, obj: Mapping[str, Any], path: str) -> dict[str, JSONValue]:
         value = obj.get("data", {})
         if not isinstance(value, dict):
-            self.error(f"{path}.data", f"'data' must be an object, not {_kind(value)}", "wrong-type")
+            self.error(
+                f"{path}.data", f"'data' must be an object, not {_kind(value)}", "wrong-type"
+            )
             return {}
         return value
 
@@ -264,7 +282,9 @@ class _Reader:
     def sources(self, obj: Mapping[str, Any], path: str) -> tuple[Source, ...]:
         value = obj.get("sources", [])
         if not isinstance(value, list):
-            self.error(f"{path}.sources", f"'sources' must be a list, not {_kind(value)}", "wrong-type")
+            self.error(
+                f"{path}.sources", f"'sources' must be a list, not {_kind(value)}", "wrong-type"
+            )
             return ()
         result = []
         for i, item in enumerate(value):
@@ -280,7 +300,9 @@ class _Reader:
     def boolean(self, obj: Mapping[str, Any], key: str, path: str) -> bool:
         value = obj.get(key, False)
         if not isinstance(value, bool):
-            self.error(f"{path}.{key}", f"{key!r} must be true or false, not {_kind(value)}", "wrong-type")
+            self.error(
+                f"{path}.{key}", f"{key!r} must be true or false, not {_kind(value)}", "wrong-type"
+            )
             return False
         return value
 
@@ -382,16 +404,23 @@ class _Reader:
     # -- the document -----------------------------------------------------------------------
 
     def document(self, doc: Any) -> ArgumentMap | None:
+        if isinstance(doc, dict) and doc.get("format") != FORMAT_NAME:
+            # Another kind of JSON altogether: say that, not every field it does not share.
+            self.error(
+                "format",
+                f"'format' must be {FORMAT_NAME!r}, not {doc.get('format')!r}: this is not an "
+                "argmap file (for another format, name it with --from)",
+                "not-argmap",
+            )
+            return None
         top = self.obj(doc, "", _TOP_KEYS, "an argmap document")
         if top is None:
             return None
-        fmt = top.get("format")
-        if fmt != FORMAT_NAME:
-            self.error("format", f"'format' must be {FORMAT_NAME!r}, not {fmt!r}", "not-argmap")
-            return None
         version = top.get("version")
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-            self.error("version", f"'version' must be a positive integer, not {version!r}", "wrong-type")
+            self.error(
+                "version", f"'version' must be a positive integer, not {version!r}", "wrong-type"
+            )
         elif version > FORMAT_VERSION:
             self.error(
                 "version",
@@ -428,7 +457,9 @@ class _Reader:
             self.error("", str(error), "inconsistent")
             return None
 
-    def collect(self, top: Mapping[str, Any], key: str, read: Callable[[Any, str], Any]) -> list[Any]:
+    def collect(
+        self, top: Mapping[str, Any], key: str, read: Callable[[Any, str], Any]
+    ) -> list[Any]:
         found = []
         for i, item in enumerate(self.items(top, key)):
             path = f"{key}[{i}]"
@@ -464,9 +495,13 @@ class _Reader:
                 return
             kind = kinds.get(value)
             if kind is None:
-                self.error(path, f"{value!r} names no {what} in this map", "dangling-reference", value)
+                self.error(
+                    path, f"{value!r} names no {what} in this map", "dangling-reference", value
+                )
             elif kind not in allowed:
-                self.error(path, f"{value!r} is a {kind}, expected a {what}", "wrong-reference", value)
+                self.error(
+                    path, f"{value!r} is a {kind}, expected a {what}", "wrong-reference", value
+                )
 
         parents = {s.id: s.parent for _, s in sections}
         for path, section in sections:
@@ -475,7 +510,11 @@ class _Reader:
             parent = section.parent
             while parent is not None and parent in parents:
                 if parent in seen:
-                    self.error(f"{path}.parent", f"section {section.id!r} is nested inside itself", "section-cycle")
+                    self.error(
+                        f"{path}.parent",
+                        f"section {section.id!r} is nested inside itself",
+                        "section-cycle",
+                    )
                     break
                 seen.add(parent)
                 parent = parents[parent]
@@ -486,7 +525,11 @@ class _Reader:
             for i, premise in enumerate(argument.premises):
                 ref(premise, f"{path}.premises[{i}]", ("claim",), "claim")
                 if premise in argument.premises[:i]:
-                    self.error(f"{path}.premises[{i}]", f"premise {premise!r} is given twice", "duplicate-premise")
+                    self.error(
+                        f"{path}.premises[{i}]",
+                        f"premise {premise!r} is given twice",
+                        "duplicate-premise",
+                    )
             ref(argument.conclusion, f"{path}.conclusion", ("claim",), "claim")
             if argument.conclusion is not None and argument.conclusion in argument.premises:
                 self.error(
@@ -500,20 +543,31 @@ class _Reader:
             ref(relation.origin, f"{path}.from", ("claim", "argument"), "claim or argument")
             ref(relation.target, f"{path}.to", ("claim", "argument"), "claim or argument")
             if relation.origin == relation.target:
-                self.error(path, f"{relation.origin!r} cannot {relation.kind.value} itself", "self-support")
+                self.error(
+                    path, f"{relation.origin!r} cannot {relation.kind.value} itself", "self-support"
+                )
             if relation.kind is RelationKind.UNDERCUT and kinds.get(relation.target) == "claim":
                 self.error(
                     f"{path}.to",
-                    f"an undercut must target an argument; {relation.target!r} is a claim (use 'attack')",
+                    f"an undercut must target an argument; {relation.target!r} is a claim "
+                    "(use 'attack')",
                     "wrong-reference",
                 )
             if relation.kind is RelationKind.CONTRADICTION:
                 for end, value in (("from", relation.origin), ("to", relation.target)):
                     if kinds.get(value) == "argument":
-                        self.error(f"{path}.{end}", f"only claims contradict; {value!r} is an argument", "wrong-reference")
+                        self.error(
+                            f"{path}.{end}",
+                            f"only claims contradict; {value!r} is an argument",
+                            "wrong-reference",
+                        )
             key = relation.key
             if key in seen_relations:
-                self.error(path, f"the same relation is already given at {seen_relations[key]}", "duplicate-relation")
+                self.error(
+                    path,
+                    f"the same relation is already given at {seen_relations[key]}",
+                    "duplicate-relation",
+                )
             else:
                 seen_relations[key] = path
 
@@ -566,17 +620,18 @@ def loads(text: str | bytes, source: str | None = None) -> ArgumentMap:
         ReadError: with every problem found, each with its JSON path or line and column.
     """
     if isinstance(text, bytes):
+        raw = text
         try:
-            text = text.decode("utf-8")
+            text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            prefix = text[: error.start].decode("utf-8", errors="replace")
+            prefix = raw[: error.start].decode("utf-8", errors="replace")
             line, column = _line_column(prefix, len(prefix))
             raise ReadError(
                 [
                     Diagnostic(
                         Severity.ERROR,
                         "not-utf8",
-                        f"the file is not UTF-8: byte 0x{text[error.start]:02x} at offset "
+                        f"the file is not UTF-8: byte 0x{raw[error.start]:02x} at offset "
                         f"{error.start} cannot be decoded",
                         location=Location(file=source, line=line, column=column),
                     )
@@ -588,7 +643,8 @@ def loads(text: str | bytes, source: str | None = None) -> ArgumentMap:
     try:
         doc = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
     except json.JSONDecodeError as error:
-        at_end = not text[error.pos :].strip()
+        # json reports an unterminated string where it starts, but only EOF can end one.
+        at_end = not text[error.pos :].strip() or error.msg.startswith("Unterminated string")
         message = (
             "the file ends too early (truncated?): " + error.msg
             if at_end
@@ -607,7 +663,11 @@ def loads(text: str | bytes, source: str | None = None) -> ArgumentMap:
         ) from None
     except (ValueError, RecursionError) as error:
         raise ReadError(
-            [Diagnostic(Severity.ERROR, "invalid-json", str(error), location=Location(file=source))],
+            [
+                Diagnostic(
+                    Severity.ERROR, "invalid-json", str(error), location=Location(file=source)
+                )
+            ],
             source,
         ) from None
     reader = _Reader(source)

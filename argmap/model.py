@@ -97,11 +97,8 @@ def _dict(value: Any) -> dict[str, JSONValue]:
     return value if type(value) is dict else dict(value)
 
 
-def _optional_str_enum(kind: type[enum.Enum]) -> Any:
-    def convert(value: Any) -> Any:
-        return None if value is None else kind(value)
-
-    return convert
+def _verdict(value: Verdict | str | None) -> Verdict | None:
+    return None if value is None else Verdict(value)
 
 
 _location_field: Any = attrs.field(default=None, eq=False, repr=False, kw_only=True)
@@ -158,7 +155,7 @@ class Claim:
     tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
     section: str | None = None
-    verdict: Verdict | None = attrs.field(default=None, converter=_optional_str_enum(Verdict))
+    verdict: Verdict | None = attrs.field(default=None, converter=_verdict)
     data: dict[str, JSONValue] = attrs.field(factory=dict, converter=_dict, hash=False)
     location: Location | None = _location_field
 

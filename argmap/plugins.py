@@ -161,9 +161,13 @@ class Registry:
         hook = getattr(self.plugin_manager.hook, hook_name)
         for impl in reversed(hook.get_hookimpls()):  # pluggy lists last-registered first
             origin = origins.get(impl.plugin_name, Origin(impl.plugin_name))
-            expected = Exporter if what == "exporter" else Reader
+            expected: type[Exporter] | type[Reader] = Exporter if what == "exporter" else Reader
 
-            def register(descriptor: Any, origin: Origin = origin) -> None:
+            def register(
+                descriptor: Any,
+                origin: Origin = origin,
+                expected: type[Exporter] | type[Reader] = expected,
+            ) -> None:
                 if not isinstance(descriptor, expected):
                     raise TypeError(f"register() takes an argmap.formats.{expected.__name__}")
                 descriptor = attrs.evolve(descriptor, origin=origin)
@@ -177,7 +181,7 @@ class Registry:
                     into[descriptor.name] = descriptor
 
             try:
-                impl.function(**{k: register for k in impl.argnames})
+                impl.function(**dict.fromkeys(impl.argnames, register))
             except Exception as error:
                 self.problems.append(
                     PluginProblem(impl.plugin_name, f"{hook_name} raised {_describe(error)}")
@@ -206,11 +210,13 @@ class Registry:
 
     def exporter(self, name: str) -> Exporter:
         """The exporter called ``name``."""
-        return self._lookup(name, "exporter", self._exporters)  # type: ignore[no-any-return]
+        found: Exporter = self._lookup(name, "exporter", self._exporters)
+        return found
 
     def reader(self, name: str) -> Reader:
         """The reader called ``name``."""
-        return self._lookup(name, "reader", self._readers)  # type: ignore[no-any-return]
+        found: Reader = self._lookup(name, "reader", self._readers)
+        return found
 
     def _lookup(self, name: str, what: str, table: Mapping[str, Any]) -> Any:
         found = table.get(name.lower())
@@ -233,7 +239,7 @@ class Registry:
         preferred = [e for e in matches if e.suffixes[0] == suffix]
         if len(preferred) == 1 or len(matches) == 1:
             return (preferred or matches)[0]
-        return self._no_match(path, suffix, [e.name for e in matches], "--to")
+        raise self._no_match(path, suffix, [e.name for e in matches], "--to")
 
     def reader_for(self, path: str | Path, head: bytes = b"") -> Reader:
         """The reader for a file name, by its suffix; ``head`` settles a shared suffix."""
@@ -245,15 +251,15 @@ class Registry:
                 return sniffed[0]
         if len(matches) == 1:
             return matches[0]
-        return self._no_match(path, suffix, [r.name for r in matches], "--from")
+        raise self._no_match(path, suffix, [r.name for r in matches], "--from")
 
     @staticmethod
-    def _no_match(path: str | Path, suffix: str, names: list[str], option: str) -> Any:
+    def _no_match(path: str | Path, suffix: str, names: list[str], option: str) -> FormatError:
         if not suffix:
-            raise FormatError(f"{path}: no file suffix to tell the format by; use {option} FORMAT")
+            return FormatError(f"{path}: no file suffix to tell the format by; use {option} FORMAT")
         if not names:
-            raise FormatError(f"{path}: no format uses the suffix {suffix!r}; use {option} FORMAT")
-        raise FormatError(
+            return FormatError(f"{path}: no format uses the suffix {suffix!r}; use {option} FORMAT")
+        return FormatError(
             f"{path}: the suffix {suffix!r} fits several formats ({', '.join(names)}); "
             f"use {option} FORMAT"
         )

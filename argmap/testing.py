@@ -30,7 +30,7 @@ from argmap.jsonformat import loads
 from argmap.model import ArgumentMap, Source
 
 HOSTILE_TEXTS: tuple[str, ...] = (
-    'He said "no" and \'never\'',
+    "He said \"no\" and 'never'",
     "a < b && c > d; <script>alert(1)</script>",
     "&amp; &lt; &#x41; entities stay text",
     "back\\slash \\n and \\\\ double",
@@ -164,7 +164,9 @@ def check_exporter(
             found = set(texts_of(first))
             for text in (*HOSTILE_TEXTS, LONG_TEXT):
                 if text not in found:
-                    problems.append(f"hostile map: text not found exactly in the output: {text!r:.60}")
+                    problems.append(
+                        f"hostile map: text not found exactly in the output: {text!r:.60}"
+                    )
     if problems:
         raise ContractError(
             f"the {exporter.name} exporter breaks the contract:\n"

@@ -246,9 +246,7 @@ def support_cycles(amap: ArgumentMap) -> list[list[str]]:
     return cycles
 
 
-def strongly_connected_components(
-    nodes: list[str], edges: dict[str, list[str]]
-) -> list[list[str]]:
+def strongly_connected_components(nodes: list[str], edges: dict[str, list[str]]) -> list[list[str]]:
     """Tarjan's algorithm without recursion; components in reverse topological order."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
@@ -293,4 +291,3 @@ def strongly_connected_components(
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
     return result
-

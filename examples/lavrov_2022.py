@@ -204,8 +204,7 @@ def build() -> ArgumentMap:
         ],
     )
     b.undercut(
-        "Even if the promises were made, they were only verbal, and verbal promises do not "
-        "bind.",
+        "Even if the promises were made, they were only verbal, and verbal promises do not bind.",
         against=from_promise,
         title="Only verbal",
         section=promises,

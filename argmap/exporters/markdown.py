@@ -110,7 +110,9 @@ class _Outline:
         found = self.evaluation.labels.get(node.id)
         if found is None:
             return ""
-        marker, word = _STATUS_WORDS.get(str(getattr(found.label, "value", found.label)), ("?", "?"))
+        marker, word = _STATUS_WORDS.get(
+            str(getattr(found.label, "value", found.label)), ("?", "?")
+        )
         return f" {marker} *{word}: {escape(found.reason)}*"
 
     def claim_body(self, claim: Claim) -> str:
@@ -269,12 +271,16 @@ class _Outline:
                     self.item("argument", node, node, 0)
                 else:
                     self.written.add(node.id)
-                    self.lines.append(f"- {self.anchor(node)}{self.claim_body(node)}{self.status(node)}")
+                    self.lines.append(
+                        f"- {self.anchor(node)}{self.claim_body(node)}{self.status(node)}"
+                    )
                 stack = [(via, child, node, 1) for via, child in reversed(self.children(node))]
                 while stack:
                     via, child, parent, depth = stack.pop()
                     if self.item(via, child, parent, depth):
-                        stack.extend((v, c, child, depth + 1) for v, c in reversed(self.children(child)))
+                        stack.extend(
+                            (v, c, child, depth + 1) for v, c in reversed(self.children(child))
+                        )
             self.lines.append("")
         if amap.sections:
             self.sections()
