@@ -1,5 +1,6 @@
-"""Evaluation: which claims of a map still stand, under grounded, preferred, stable or complete
-semantics, each label with its reason.
+"""Evaluation: which claims of a map still stand, and why.
+
+Grounded (the default), preferred, stable and complete semantics; each label with its reason.
 
 >>> from argmap.evaluation import evaluate, Label
 """
@@ -16,4 +17,12 @@ from argmap.evaluation.result import (
     evaluate,
 )
 
-__all__ = ["CONFLICT_MODES", "SEMANTICS", "Evaluation", "EvaluationError", "Label", "NodeLabel", "evaluate"]
+__all__ = [
+    "CONFLICT_MODES",
+    "SEMANTICS",
+    "Evaluation",
+    "EvaluationError",
+    "Label",
+    "NodeLabel",
+    "evaluate",
+]
