@@ -25,7 +25,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("argmap.commands.evaluate",)
 """Modules that each add commands with ``register(app)`` (kept light: heavy imports go
 inside the command bodies, so ``argmap --help`` stays fast)."""
 
@@ -142,15 +142,22 @@ def export(
         Optional[list[str]],  # noqa: UP045
         typer.Option("--option", "-O", help="An exporter option as KEY=VALUE (repeatable)."),
     ] = None,
+    evaluate: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--evaluate", help="Show what stands under this semantics (grounded, "
+                     "preferred, stable, complete), where the format can show it."),
+    ] = None,
 ) -> None:
     """Convert a map to another format."""
     from argmap.errors import ArgmapError
+    from argmap.evaluation.options import with_evaluation
     from argmap.plugins import registry
 
     loaded = load(input, from_format)
     try:
         exporter = registry().exporter(to)
-        content = exporter(loaded.amap, **parse_options(option or []))
+        options = with_evaluation(exporter, loaded.amap, evaluate, parse_options(option or []))
+        content = exporter(loaded.amap, **options)
     except ArgmapError as error:
         fail(str(error), exit_code_for(error))
     emit(content, output, loaded.path)

@@ -35,6 +35,7 @@ TRACE_ENV = "ARGMAP_TRACE_HOOKS"
 DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
     ("argmap.json", "argmap.exporters.json"),
     ("argmap.markdown", "argmap.exporters.markdown"),
+    ("argmap.iccma", "argmap.evaluation.plugin"),
 )
 """Built-in plugins as (plugin name, module) pairs, registered like any other plugin."""
 

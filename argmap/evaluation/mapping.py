@@ -342,6 +342,8 @@ class _Explainer:
             seen[nxt] = len(path)
             path.append(nxt)
             x = nxt
+        if len(loop) == 1:
+            return f"{self.name(loop[0])} attacks itself", loop[0] == i
         edge_kinds = {self.kinds[(loop[(j + 1) % len(loop)], loop[j])] for j in range(len(loop))}
         shown = [self.af.names[v] for v in loop if v < self.nodes]
         if not shown:
