@@ -36,6 +36,7 @@ DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
     ("argmap.json", "argmap.exporters.json"),
     ("argmap.markdown", "argmap.exporters.markdown"),
     ("argmap.iccma", "argmap.evaluation.plugin"),
+    ("argmap.dot", "argmap.exporters.dot"),
 )
 """Built-in plugins as (plugin name, module) pairs, registered like any other plugin."""
 

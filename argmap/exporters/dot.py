@@ -1,0 +1,772 @@
+"""The built-in ``dot`` exporter: the map as a Graphviz diagram, and ``svg``/``png``/``pdf``.
+
+The visual language (see ``docs/diagrams.md``) tells every kind apart by shape or line style as
+well as by colour, so a diagram reads in greyscale and for colour-blind readers:
+
+========================  ==================================================================
+what                      how it is drawn
+========================  ==================================================================
+position                  rounded box with a thick border, headed "POSITION · held by X"
+premise or reason         rounded box, thin border
+objection                 square-cornered box with clipped corners, headed "OBJECTION"
+other claim               rounded box, white
+argument                  oval headed "ARGUMENT" (or "LINKED REASON"); co-premises join it
+support                   solid line, filled arrowhead
+attack                    heavy solid line, bar (⊣) head
+undercut                  dashed line, bar head, ending at the argument
+contradiction             double line, bars at both ends
+premise of an argument    thin line without head, into the argument
+section                   dashed rounded frame with the section's title
+========================  ==================================================================
+
+A one-premise argument with nothing of its own (no title, gist, scheme, tags, sources, data,
+and nothing aimed at it) is drawn as a plain support arrow, as analysts sketch it.
+
+Text is data: every claim text reaches the diagram exactly. Visible labels are wrapped at a
+readable width (and cut after ``max_lines`` lines, with an ellipsis); the node's tooltip (in
+SVG: the ``xlink:title``) carries the whole text, then the sources with speaker and quote.
+Node names in the DOT are the element ids, quoted so that no text can change the structure.
+
+The DOT is assembled in a :class:`graphviz.Digraph` (whose ``source`` is the output). Node and
+edge statements are written by this module with DOT's quoting rules, because the ``graphviz``
+package's own quoting treats backslashes as escapes and strings in ``<...>`` as HTML, and its
+per-statement calls are too slow for maps of 100,000 claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Protocol
+
+import attrs
+import graphviz
+
+from argmap.errors import FormatError
+from argmap.formats import Exporter, RegisterExporter
+from argmap.hookspecs import hookimpl
+from argmap.model import Argument, ArgumentMap, Claim, RelationKind, Source
+
+DIRECTIONS: Mapping[str, str] = {
+    "BT": "BT",
+    "TB": "TB",
+    "LR": "LR",
+    "RL": "RL",
+    "up": "BT",
+    "down": "TB",
+    "right": "LR",
+    "left": "RL",
+}
+"""Layout directions: Graphviz's ``rankdir`` values and words for them. ``BT`` (the default)
+puts positions at the top with their reasons and objections below, arrows pointing up."""
+
+DEFAULT_WRAP = 36
+DEFAULT_MAX_LINES = 12
+
+
+# -- themes -----------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Theme:
+    """Colours and fonts of a diagram. Shapes and line styles do not depend on the theme.
+
+    The default palette takes its edge colours from Okabe and Ito's colour-blind-safe set.
+    """
+
+    name: str
+    fontname: str = "Helvetica"
+    ink: str = "#1a1a1a"
+    muted: str = "#555555"
+    background: str = "white"
+    position_fill: str = "#d6e6f5"
+    position_border: str = "#0b3c6e"
+    premise_fill: str = "#dff2ea"
+    objection_fill: str = "#fbe1d3"
+    claim_fill: str = "#ffffff"
+    argument_fill: str = "#fff2cc"
+    border: str = "#333333"
+    support: str = "#007a5a"
+    attack: str = "#c2410c"
+    undercut: str = "#a05a00"
+    contradiction: str = "#9c2f7a"
+    premise_link: str = "#5b6b63"
+    section_fill: str = "#f7f7f4"
+    section_border: str = "#8a8a80"
+    status_in: str = "#007a5a"
+    status_out: str = "#c2410c"
+    status_undecided: str = "#555555"
+    out_fill: str = "#eeeeee"
+
+
+THEMES: Mapping[str, Theme] = {
+    "default": Theme(name="default"),
+    "print": Theme(
+        name="print",
+        ink="#000000",
+        muted="#333333",
+        position_fill="#e6e6e6",
+        position_border="#000000",
+        premise_fill="#ffffff",
+        objection_fill="#ffffff",
+        claim_fill="#ffffff",
+        argument_fill="#f2f2f2",
+        border="#000000",
+        support="#000000",
+        attack="#000000",
+        undercut="#000000",
+        contradiction="#000000",
+        premise_link="#444444",
+        section_fill="#ffffff",
+        section_border="#666666",
+        status_in="#000000",
+        status_out="#000000",
+        status_undecided="#000000",
+        out_fill="#d9d9d9",
+    ),
+}
+"""The built-in themes: ``default`` (colour) and ``print`` (black, white and greys)."""
+
+
+# -- text -------------------------------------------------------------------------------------
+
+# Characters XML cannot carry (SVG is XML, and Graphviz parses HTML labels as XML): C0
+# controls other than tab and line breaks become their visible Unicode control pictures;
+# lone surrogates and the two non-characters become the replacement character.
+_CONTROL = {c: 0x2400 + c for c in range(32) if c not in (9, 10, 13)}
+_CONTROL.update({0xFFFE: 0xFFFD, 0xFFFF: 0xFFFD})
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_HTML = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"}
+_HTML.update({k: chr(v) for k, v in _CONTROL.items()})
+_HTML[9] = " "  # Graphviz drops tabs from HTML labels
+
+
+def clean(text: str) -> str:
+    """Replace the characters that XML cannot carry with visible stand-ins."""
+    text = text.translate(_CONTROL)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def html(text: str) -> str:
+    """Escape ``text`` for the inside of a Graphviz HTML-like label (one line)."""
+    text = text.translate(_HTML)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def quote(text: str) -> str:
+    """Quote ``text`` as a DOT string: a node name, or an attribute such as a tooltip.
+
+    Backslashes are doubled and quotes escaped, so the string always ends where it should; an
+    escString attribute (tooltip, URL) then shows the text exactly as given.
+    """
+    return '"' + clean(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Break ``text`` into lines of at most ``width`` characters, at spaces where possible.
+
+    Line breaks in the text are kept; runs of spaces collapse to one (Graphviz collapses them
+    in labels anyway); words longer than ``width`` are cut.
+    """
+    lines: list[str] = []
+    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        words = paragraph.split()
+        if not words:
+            lines.append("")
+            continue
+        line = ""
+        for word in words:
+            while len(word) > width:
+                if line:
+                    lines.append(line)
+                    line = ""
+                lines.append(word[:width])
+                word = word[width:]
+            if not line:
+                line = word
+            elif len(line) + 1 + len(word) <= width:
+                line = f"{line} {word}"
+            else:
+                lines.append(line)
+                line = word
+        if line:
+            lines.append(line)
+    return lines
+
+
+# -- evaluation (typed by what it offers, so this module need not import argmap.evaluation) --
+
+
+class _LabelLike(Protocol):
+    @property
+    def label(self) -> Any: ...
+
+    @property
+    def reason(self) -> str: ...
+
+
+class _EvaluationLike(Protocol):
+    @property
+    def semantics(self) -> str: ...
+
+    @property
+    def labels(self) -> Mapping[str, _LabelLike]: ...
+
+
+STATUS = {
+    "in": ("✔", "IN: stands"),
+    "out": ("✘", "OUT: defeated"),
+    "undecided": ("?", "UNDECIDED"),
+}
+"""Evaluation labels as (marker, words): a diagram never tells them apart by colour alone."""
+
+
+# -- the diagram ------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class DotOptions:
+    """How a map is drawn. Every exporter option of ``dot``, ``svg``, ``png`` and ``pdf``.
+
+    Attributes:
+        direction: ``BT`` (default: positions on top), ``TB``, ``LR``, ``RL`` or the words
+            ``up``, ``down``, ``right``, ``left``.
+        theme: ``default`` or ``print``, or a :class:`Theme`.
+        legend: Whether to add a key to the shapes and lines.
+        sources: Whether to show sources (speaker under the text, speaker and quote in the
+            tooltip).
+        wrap: The width in characters at which labels are wrapped.
+        max_lines: How many lines of a text a node shows at most (the tooltip has all).
+        evaluation: An :class:`argmap.evaluation.Evaluation` whose labels to show.
+    """
+
+    direction: str = "BT"
+    theme: Theme = THEMES["default"]
+    legend: bool = False
+    sources: bool = True
+    wrap: int = DEFAULT_WRAP
+    max_lines: int = DEFAULT_MAX_LINES
+    evaluation: _EvaluationLike | None = None
+
+    @classmethod
+    def from_options(cls, **options: Any) -> DotOptions:
+        """Check and convert exporter options (as given in Python or on the command line)."""
+        direction = str(options.pop("direction", "BT"))
+        if direction not in DIRECTIONS:
+            raise FormatError(
+                f"unknown direction {direction!r} (choose from {', '.join(DIRECTIONS)})"
+            )
+        theme = options.pop("theme", "default")
+        if not isinstance(theme, Theme):
+            if theme not in THEMES:
+                raise FormatError(f"unknown theme {theme!r} (choose from {', '.join(THEMES)})")
+            theme = THEMES[theme]
+        numbers: dict[str, int] = {}
+        for name, default, low in (("wrap", DEFAULT_WRAP, 8), ("max_lines", DEFAULT_MAX_LINES, 1)):
+            value = options.pop(name, default)
+            if isinstance(value, bool) or not isinstance(value, int) or value < low:
+                raise FormatError(f"{name} must be a whole number of at least {low}, not {value!r}")
+            numbers[name] = value
+        flags: dict[str, bool] = {}
+        for name, default in (("legend", False), ("sources", True)):
+            value = options.pop(name, default)
+            if not isinstance(value, bool):
+                raise FormatError(f"{name} must be true or false, not {value!r}")
+            flags[name] = value
+        evaluation = options.pop("evaluation", None)
+        if evaluation is not None and not hasattr(evaluation, "labels"):
+            raise FormatError("evaluation must be an argmap.evaluation.Evaluation")
+        if options:
+            raise FormatError(f"unknown diagram option {', '.join(sorted(options))}")
+        return cls(
+            direction=DIRECTIONS[direction],
+            theme=theme,
+            evaluation=evaluation,
+            wrap=numbers["wrap"],
+            max_lines=numbers["max_lines"],
+            legend=flags["legend"],
+            sources=flags["sources"],
+        )
+
+
+OPTION_HELP: Mapping[str, str] = {
+    "direction": "layout direction: BT (positions on top, default), TB, LR, RL",
+    "theme": "colours: default or print (black, white and greys)",
+    "legend": "add a key to the shapes and lines (true/false)",
+    "sources": "show sources: speaker under the text, quote in the tooltip (default true)",
+    "wrap": f"wrap labels at this many characters (default {DEFAULT_WRAP})",
+    "max_lines": f"show at most this many lines of a text (default {DEFAULT_MAX_LINES})",
+    "evaluation": "an Evaluation whose labels to show (marker, words and legend)",
+}
+
+
+def _roles(amap: ArgumentMap) -> dict[str, str]:
+    """Each claim's role: position, objection, premise or claim."""
+    supports: set[str] = set()
+    attacks: set[str] = set()
+    for argument in amap.arguments:
+        supports.update(argument.premises)
+    for relation in amap.relations:
+        if relation.kind is RelationKind.SUPPORT:
+            supports.add(relation.origin)
+        elif relation.kind is not RelationKind.CONTRADICTION:
+            attacks.add(relation.origin)
+    roles = {}
+    for claim in amap.claims:
+        if claim.is_position:
+            roles[claim.id] = "position"
+        elif claim.id in attacks and claim.id not in supports:
+            roles[claim.id] = "objection"
+        elif claim.id in supports:
+            roles[claim.id] = "premise"
+        else:
+            roles[claim.id] = "claim"
+    return roles
+
+
+def _plain(argument: Argument, targeted: set[str]) -> bool:
+    """Whether an argument is drawn as a bare support arrow from its one premise."""
+    return (
+        len(argument.premises) == 1
+        and argument.conclusion is not None
+        and not (argument.title or argument.gist or argument.scheme)
+        and not (argument.tags or argument.sources or argument.data)
+        and argument.id not in targeted
+    )
+
+
+def _source_line(source: Source) -> str:
+    return ", ".join(p for p in (source.speaker, source.document, source.date) if p)
+
+
+def _tooltip(text: str, sources: Iterable[Source], show_sources: bool) -> str:
+    parts = [text]
+    if show_sources:
+        for source in sources:
+            head = _source_line(source)
+            where = ", ".join(p for p in (source.locator, source.url) if p)
+            if where:
+                head = f"{head} ({where})" if head else where
+            if source.quote is not None:
+                head = f"{head}: “{source.quote}”" if head else f"“{source.quote}”"
+            if head:
+                parts.append(f"— {head}")
+    return "\n\n".join(parts)
+
+
+class _Writer:
+    """Builds the DOT statements of one map; one instance per export."""
+
+    def __init__(self, amap: ArgumentMap, options: DotOptions) -> None:
+        self.amap = amap
+        self.o = options
+        self.t = options.theme
+        self.small = f'<FONT POINT-SIZE="9" COLOR="{self.t.muted}">'
+
+    # -- labels -------------------------------------------------------------------------------
+
+    def lines(self, text: str, budget: int) -> list[str]:
+        found = wrap(text, self.o.wrap)
+        if len(found) > budget:
+            found = found[: max(budget, 1)]
+            found[-1] = found[-1][: self.o.wrap - 1] + "…"
+        return [html(line) for line in found]
+
+    def status(self, node_id: str) -> tuple[str, str | None]:
+        """The evaluation line of a node's label, and its status word."""
+        if self.o.evaluation is None:
+            return "", None
+        found = self.o.evaluation.labels.get(node_id)
+        if found is None:
+            return "", None
+        word = str(getattr(found.label, "value", found.label))
+        marker, words = STATUS.get(word, ("?", word.upper()))
+        colour = {
+            "in": self.t.status_in,
+            "out": self.t.status_out,
+        }.get(word, self.t.status_undecided)
+        line = f'<BR/><FONT POINT-SIZE="10" COLOR="{colour}"><B>{marker} {html(words)}</B></FONT>'
+        return line, word
+
+    def claim_label(self, claim: Claim, role: str) -> str:
+        parts: list[str] = []
+        if role == "position":
+            head = "POSITION"
+            if claim.holder:
+                head += " · held by " + claim.holder
+            parts.append(f"{self.small}{'<BR/>'.join(self.lines(head, 3))}</FONT>")
+        elif role == "objection":
+            parts.append(f"{self.small}OBJECTION</FONT>")
+        budget = self.o.max_lines
+        if claim.title:
+            title = self.lines(claim.title, 3)
+            parts.append("<B>" + "</B><BR/><B>".join(title) + "</B>")
+        if claim.text:
+            parts.append("<BR/>".join(self.lines(claim.text, budget)))
+        elif not claim.title:
+            parts.append(f"{self.small}<I>(no text)</I></FONT>")
+        if self.o.sources and claim.sources:
+            speakers = list(dict.fromkeys(s.speaker or s.document or "" for s in claim.sources))
+            said = ", ".join(s for s in speakers if s)
+            if said:
+                parts.append(f"{self.small}<I>{html('— ' + said)}</I></FONT>")
+        return "<BR/>".join(parts)
+
+    def argument_label(self, argument: Argument) -> str:
+        linked = len(argument.premises) > 1
+        head = "ARGUMENT" if argument.title or not linked else "LINKED REASON"
+        parts = [f"{self.small}{head}</FONT>"]
+        if argument.title:
+            parts.append("<B>" + "</B><BR/><B>".join(self.lines(argument.title, 3)) + "</B>")
+        if argument.gist:
+            parts.append("<BR/>".join(self.lines(argument.gist, self.o.max_lines)))
+        if argument.scheme:
+            scheme = "<BR/>".join(self.lines(argument.scheme, 2))
+            parts.append(f"{self.small}<I>{scheme}</I></FONT>")
+        return "<BR/>".join(parts)
+
+    # -- statements ---------------------------------------------------------------------------
+
+    def claim_node(self, claim: Claim, role: str) -> str:
+        t = self.t
+        label = self.claim_label(claim, role)
+        status, word = self.status(claim.id)
+        fill = {
+            "position": t.position_fill,
+            "objection": t.objection_fill,
+            "premise": t.premise_fill,
+        }.get(role, t.claim_fill)
+        if word == "out":
+            fill = t.out_fill
+        if role == "position":
+            style = 'style="rounded,filled,bold" penwidth=2.5 color="' + t.position_border + '"'
+        elif role == "objection":
+            style = 'style="filled,diagonals"'
+        else:
+            style = 'style="rounded,filled"'
+        classes = f"argmap-claim argmap-{role}" + (f" argmap-{word}" if word else "")
+        tooltip = _tooltip(claim.text or claim.title or claim.id, claim.sources, self.o.sources)
+        return (
+            f'{quote(claim.id)} [label=<{label}{status}> {style} fillcolor="{fill}" '
+            f'class="{classes}" tooltip={quote(tooltip)}]'
+        )
+
+    def argument_node(self, argument: Argument) -> str:
+        t = self.t
+        status, word = self.status(argument.id)
+        fill = t.out_fill if word == "out" else t.argument_fill
+        classes = "argmap-argument" + (f" argmap-{word}" if word else "")
+        text = argument.gist or argument.title or argument.id
+        tooltip = _tooltip(text, argument.sources, self.o.sources)
+        return (
+            f"{quote(argument.id)} [label=<{self.argument_label(argument)}{status}> "
+            f'shape=ellipse style=filled fillcolor="{fill}" margin="0.05,0.03" '
+            f'class="{classes}" tooltip={quote(tooltip)}]'
+        )
+
+    def edge(self, kind: str, origin: str, target: str, tooltip: str) -> str:
+        t = self.t
+        attrs_ = {
+            "support": f'color="{t.support}" arrowhead=normal',
+            "premise": f'color="{t.premise_link}" arrowhead=none penwidth=1.2',
+            "attack": f'color="{t.attack}" arrowhead=tee penwidth=2',
+            "undercut": f'color="{t.undercut}" arrowhead=tee style=dashed penwidth=2',
+            "contradiction": (
+                f'color="{t.contradiction}:invis:{t.contradiction}" dir=both arrowhead=tee '
+                "arrowtail=tee constraint=false"
+            ),
+        }[kind]
+        return (
+            f"{quote(origin)} -> {quote(target)} [{attrs_} class=\"argmap-{kind}\" "
+            f"tooltip={quote(tooltip)}]"
+        )
+
+    # -- the whole ----------------------------------------------------------------------------
+
+    def digraph(self) -> graphviz.Digraph:
+        amap, t, o = self.amap, self.t, self.o
+        dot = graphviz.Digraph(
+            name="argmap",
+            graph_attr={
+                "rankdir": o.direction,
+                "newrank": "true",
+                "compound": "true",
+                "nodesep": "0.35",
+                "ranksep": "0.5",
+                "fontname": t.fontname,
+                "bgcolor": t.background,
+                "fontcolor": t.ink,
+                "pad": "0.2",
+            },
+            node_attr={
+                "shape": "box",
+                "fontname": t.fontname,
+                "fontsize": "11",
+                "fontcolor": t.ink,
+                "color": t.border,
+                "margin": "0.12,0.06",
+            },
+            edge_attr={"fontname": t.fontname, "fontsize": "9", "fontcolor": t.muted},
+        )
+        if amap.title:
+            dot.attr(label=f"<<B>{html(amap.title)}</B>>", labelloc="t", fontsize="16")
+        body: list[str] = []
+        roles = _roles(amap)
+        targeted = {r.target for r in amap.relations}
+        plain = {a.id for a in amap.arguments if _plain(a, targeted)}
+
+        statements: dict[str | None, list[str]] = {}
+        for claim in amap.claims:
+            statements.setdefault(claim.section, []).append(
+                self.claim_node(claim, roles[claim.id])
+            )
+        for argument in amap.arguments:
+            if argument.id not in plain:
+                statements.setdefault(argument.section, []).append(self.argument_node(argument))
+        self.sections(body, statements)
+        body.extend(statements.get(None, ()))
+
+        label_of: Callable[[str], str] = lambda i: amap.get(i).title or i  # noqa: E731
+        premise_section = {c.id: c.section for c in amap.claims}
+        used_by: dict[str, int] = {}
+        for argument in amap.arguments:
+            for premise in argument.premises:
+                used_by[premise] = used_by.get(premise, 0) + 1
+        for argument in amap.arguments:
+            conclusion = argument.conclusion
+            if argument.id in plain:
+                assert conclusion is not None
+                body.append(
+                    self.edge(
+                        "support",
+                        argument.premises[0],
+                        conclusion,
+                        f"reason: {label_of(argument.premises[0])} supports {label_of(conclusion)}",
+                    )
+                )
+                continue
+            for premise in argument.premises:
+                body.append(
+                    self.edge(
+                        "premise", premise, argument.id, f"premise of {label_of(argument.id)}"
+                    )
+                )
+            if conclusion is not None:
+                body.append(
+                    self.edge(
+                        "support",
+                        argument.id,
+                        conclusion,
+                        f"{label_of(argument.id)} supports {label_of(conclusion)}",
+                    )
+                )
+            # Co-premises side by side, when nothing else pulls them apart.
+            premises = argument.premises
+            if (
+                len(premises) > 1
+                and all(used_by[p] == 1 for p in premises)
+                and len({premise_section[p] for p in premises}) == 1
+            ):
+                body.append("{rank=same " + " ".join(quote(p) for p in premises) + "}")
+        words = {
+            RelationKind.SUPPORT: "supports",
+            RelationKind.ATTACK: "attacks",
+            RelationKind.UNDERCUT: "undercuts",
+            RelationKind.CONTRADICTION: "contradicts",
+        }
+        for relation in amap.relations:
+            kind = relation.kind.value
+            body.append(
+                self.edge(
+                    kind,
+                    relation.origin,
+                    relation.target,
+                    f"{label_of(relation.origin)} {words[relation.kind]} "
+                    f"{label_of(relation.target)}",
+                )
+            )
+        if o.legend:
+            self.legend(body)
+        dot.body.extend(f"\t{statement}\n" for statement in body)
+        return dot
+
+    def sections(self, body: list[str], statements: dict[str | None, list[str]]) -> None:
+        t = self.t
+        children: dict[str | None, list[str]] = {}
+        for section in self.amap.sections:
+            children.setdefault(section.parent, []).append(section.id)
+        numbers = {s.id: i for i, s in enumerate(self.amap.sections)}
+        # An explicit stack: sections can nest deeper than Python's recursion limit.
+        stack: list[tuple[str, bool]] = [(s, False) for s in reversed(children.get(None, []))]
+        while stack:
+            section_id, done = stack.pop()
+            if done:
+                body.append("}")
+                continue
+            section = self.amap.section(section_id)
+            body.append(f"subgraph cluster_{numbers[section_id]} {{")
+            body.append(
+                f'label=<<B>{html(section.title)}</B>> labeljust=l labelloc=t '
+                'style="rounded,dashed,filled" '
+                f'fillcolor="{t.section_fill}" color="{t.section_border}" fontsize=11 '
+                f'class="argmap-section" tooltip={quote(section.title)}'
+            )
+            body.extend(statements.pop(section_id, ()))
+            stack.append((section_id, True))
+            stack.extend((c, False) for c in reversed(children.get(section_id, [])))
+
+    def legend(self, body: list[str]) -> None:
+        t = self.t
+        small = self.small
+
+        def node(name: str, label: str, attributes: str) -> str:
+            return f'{name} [label=<{label}> {attributes} tooltip="legend"]'
+
+        body.append("subgraph cluster_legend {")
+        body.append(
+            'label=<<B>Legend</B>> labeljust=l labelloc=t style="rounded,filled" '
+            f'fillcolor="white" color="{t.section_border}" fontsize=11 class="argmap-legend"'
+        )
+        body.append(
+            node(
+                "legend_position",
+                f"{small}POSITION · held by …</FONT><BR/><B>Position</B><BR/>a party's thesis",
+                f'style="rounded,filled,bold" penwidth=2.5 color="{t.position_border}" '
+                f'fillcolor="{t.position_fill}"',
+            )
+        )
+        body.append(
+            node(
+                "legend_rival",
+                f"{small}POSITION</FONT><BR/><B>Rival position</B>",
+                f'style="rounded,filled,bold" penwidth=2.5 color="{t.position_border}" '
+                f'fillcolor="{t.position_fill}"',
+            )
+        )
+        body.append(
+            node(
+                "legend_argument",
+                f"{small}ARGUMENT</FONT><BR/>premises that work together",
+                f'shape=ellipse style=filled fillcolor="{t.argument_fill}"',
+            )
+        )
+        body.append(
+            node(
+                "legend_premise",
+                "Premise (a reason)",
+                f'style="rounded,filled" fillcolor="{t.premise_fill}"',
+            )
+        )
+        body.append(
+            node(
+                "legend_objection",
+                f"{small}OBJECTION</FONT><BR/>Objection",
+                f'style="filled,diagonals" fillcolor="{t.objection_fill}"',
+            )
+        )
+        body.append(
+            node(
+                "legend_undercut",
+                f"{small}OBJECTION</FONT><BR/>“that does not follow”",
+                f'style="filled,diagonals" fillcolor="{t.objection_fill}"',
+            )
+        )
+        edges = [
+            ("legend_argument", "legend_position", "support", "supports"),
+            ("legend_premise", "legend_argument", "premise", "premise of"),
+            ("legend_objection", "legend_premise", "attack", "attacks"),
+            ("legend_undercut", "legend_argument", "undercut", "undercuts"),
+            ("legend_position", "legend_rival", "contradiction", "contradicts"),
+        ]
+        body.append("{rank=same legend_position legend_rival}")
+        for origin, target, kind, words in edges:
+            statement = self.edge(kind, origin, target, words)
+            body.append(statement[:-1] + f' label="{words}"]')
+        if self.o.evaluation is not None:
+            rows = "<BR/>".join(
+                f"<B>{marker}</B> {html(words)}" for marker, words in STATUS.values()
+            )
+            semantics = html(self.o.evaluation.semantics)
+            body.append(
+                node(
+                    "legend_status",
+                    f"{small}EVALUATION ({semantics})</FONT><BR/>{rows}",
+                    'shape=box style="rounded" color="#999999"',
+                )
+            )
+        body.append("}")
+
+
+def digraph(amap: ArgumentMap, /, **options: Any) -> graphviz.Digraph:
+    """The map as a :class:`graphviz.Digraph` (options as for :func:`export`)."""
+    return _Writer(amap, DotOptions.from_options(**options)).digraph()
+
+
+def export(amap: ArgumentMap, /, **options: Any) -> str:
+    """Write ``amap`` as Graphviz DOT source.
+
+    Args:
+        amap: The map.
+        **options: ``direction``, ``theme``, ``legend``, ``sources``, ``wrap``,
+            ``max_lines``, ``evaluation``; see :class:`DotOptions`.
+
+    Returns:
+        The DOT text; the same map and options always give the same text.
+    """
+    source: str = digraph(amap, **options).source
+    return source
+
+
+def _image_exporter(fmt: str, binary: bool) -> Callable[..., str | bytes]:
+    def export_image(amap: ArgumentMap, /, **options: Any) -> str | bytes:
+        from argmap.render import render
+
+        data = render(amap, format=fmt, **options)
+        return data if binary else data.decode("utf-8")
+
+    export_image.__doc__ = f"Render ``amap`` as {fmt.upper()} (see :func:`argmap.render.render`)."
+    return export_image
+
+
+IMAGE_OPTION_HELP: Mapping[str, str] = {
+    **OPTION_HELP,
+    "engine": "Graphviz engine: pygraphviz, dot, or a path to a dot program",
+    "timeout": "give up laying out after this many seconds",
+}
+
+_IMAGES = (
+    ("svg", "Graphviz diagram as SVG (tooltips: full texts, sources)", False, "image/svg+xml"),
+    ("png", "Graphviz diagram as PNG", True, "image/png"),
+    ("pdf", "Graphviz diagram as PDF", True, "application/pdf"),
+)
+
+
+@hookimpl
+def argmap_register_exporters(register: RegisterExporter) -> None:
+    """Register the ``dot`` exporter and the rendered ``svg``, ``png`` and ``pdf``."""
+    register(
+        Exporter(
+            name="dot",
+            description="Graphviz DOT source of the diagram (argmap render draws it)",
+            suffixes=(".dot", ".gv"),
+            export=export,
+            options=OPTION_HELP,
+            media_type="text/vnd.graphviz",
+        )
+    )
+    for fmt, description, binary, media_type in _IMAGES:
+        register(
+            Exporter(
+                name=fmt,
+                description=description,
+                suffixes=(f".{fmt}",),
+                export=_image_exporter(fmt, binary),
+                binary=binary,
+                options=IMAGE_OPTION_HELP,
+                media_type=media_type,
+            )
+        )

@@ -1,0 +1,184 @@
+"""Render maps as SVG, PNG or PDF with Graphviz, found wherever it is.
+
+>>> from argmap.render import render
+>>> from argmap.testing import seed_map  # doctest: +SKIP
+>>> svg = render(amap, "debate.svg", legend=True)  # doctest: +SKIP
+
+The diagram itself comes from the ``dot`` exporter (:mod:`argmap.exporters.dot`); this package
+finds an engine (:mod:`argmap.render.engines`), draws part of a large map
+(:func:`narrow`) and shows maps in Jupyter (:mod:`argmap.render.notebook`).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from argmap.errors import FormatError
+from argmap.model import ArgumentMap
+from argmap.render.engines import (
+    ENV,
+    FORMATS,
+    LARGE,
+    DotProgram,
+    Engine,
+    EngineNotFoundError,
+    EngineReport,
+    LayoutTimeoutError,
+    Pygraphviz,
+    Rendered,
+    RenderError,
+    find_engines,
+    resolve,
+)
+from argmap.render.focus import narrow
+
+__all__ = [
+    "ENV",
+    "FORMATS",
+    "LARGE",
+    "DotProgram",
+    "Engine",
+    "EngineNotFoundError",
+    "EngineReport",
+    "LayoutTimeoutError",
+    "Pygraphviz",
+    "RenderError",
+    "Rendered",
+    "draw",
+    "find_engines",
+    "format_for",
+    "large_map_advice",
+    "narrow",
+    "render",
+    "resolve",
+]
+
+log = logging.getLogger("argmap.render")
+
+_SUFFIXES = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+
+
+def format_for(output: str | Path | None, format: str | None = None) -> str:
+    """The format to write: ``format`` if given, else the output's suffix, else ``svg``.
+
+    Raises:
+        FormatError: For a format other than svg, png, pdf and dot, or a suffix that is none
+            of theirs.
+    """
+    if format is not None:
+        fmt = format.lower().lstrip(".")
+        if fmt == "gv":
+            fmt = "dot"
+        if fmt not in (*FORMATS, "dot"):
+            raise FormatError(f"cannot render {format!r}: choose svg, png, pdf or dot")
+        return fmt
+    if output is None or str(output) == "-":
+        return "svg"
+    suffix = Path(output).suffix.lower()
+    if suffix not in _SUFFIXES:
+        raise FormatError(
+            f"{output}: cannot tell the format from the suffix {suffix or '(none)'!r}; "
+            "use .svg, .png, .pdf or .dot, or give the format"
+        )
+    return _SUFFIXES[suffix]
+
+
+def nodes_to_lay_out(amap: ArgumentMap) -> int:
+    """How many nodes the diagram of ``amap`` has (claims, and arguments drawn as nodes)."""
+    bare = sum(
+        1
+        for a in amap.arguments
+        if len(a.premises) == 1 and not (a.title or a.gist or a.scheme) and a.conclusion
+    )
+    return len(amap) - bare
+
+
+def large_map_advice(amap: ArgumentMap, command: str = "argmap render MAP") -> str | None:
+    """For a map too large to lay out quickly: its size and how to draw part of it.
+
+    Returns None for a map of fewer than :data:`LARGE` nodes.
+    """
+    nodes = nodes_to_lay_out(amap)
+    if nodes < LARGE:
+        return None
+    positions = [c.id for c in amap.positions[:3]]
+    example = positions[0] if positions else amap.claims[0].id
+    listed = f" (positions: {', '.join(positions)}{', ...' if len(amap.positions) > 3 else ''})"
+    return (
+        f"this map has {len(amap.claims):,} claims and {len(amap.arguments):,} arguments "
+        f"({nodes:,} nodes to lay out); Graphviz may need minutes for it. To draw one position "
+        f"and what surrounds it: {command} --focus {example} --depth 2"
+        f"{listed if positions else ''}"
+    )
+
+
+def draw(
+    amap: ArgumentMap,
+    format: str = "svg",
+    *,
+    engine: str | None = None,
+    timeout: float | None = None,
+    **options: Any,
+) -> Rendered:
+    """Draw ``amap`` and say which engine did it and what Graphviz warned about.
+
+    Args:
+        amap: The map.
+        format: ``svg``, ``png`` or ``pdf``.
+        engine: The engine to use (``pygraphviz``, ``dot`` or a path to a dot program);
+            default: ``ARGMAP_DOT``, then ``dot`` on PATH, then pygraphviz.
+        timeout: Seconds after which layout is abandoned (None: no limit).
+        **options: Diagram options (see :class:`argmap.exporters.dot.DotOptions`).
+
+    Raises:
+        EngineNotFoundError: No engine can write the format (the message says how to fix it).
+        LayoutTimeoutError: Layout took longer than ``timeout``.
+        RenderError: Graphviz failed.
+    """
+    from argmap.exporters.dot import export
+
+    fmt = format_for(None, format)
+    if fmt == "dot":
+        return Rendered(export(amap, **options).encode("utf-8"), "argmap (DOT)")
+    chosen = resolve(fmt, engine)
+    source = export(amap, **options)
+    return chosen.render(source, fmt, timeout=timeout, nodes=nodes_to_lay_out(amap))
+
+
+def render(
+    amap: ArgumentMap,
+    output: str | Path | None = None,
+    format: str | None = None,
+    *,
+    engine: str | None = None,
+    timeout: float | None = None,
+    **options: Any,
+) -> bytes:
+    """Render ``amap`` as SVG, PNG, PDF or DOT, and write it to ``output`` if given.
+
+    The format is ``format``, else the suffix of ``output``, else SVG. The file is written
+    whole or not at all. Graphviz's warnings go to the ``argmap.render`` logger.
+
+    Args:
+        amap: The map.
+        output: A file to write, or None.
+        format: ``svg``, ``png``, ``pdf`` or ``dot``.
+        engine: See :func:`draw`.
+        timeout: See :func:`draw`.
+        **options: Diagram options: ``direction``, ``theme``, ``legend``, ``sources``,
+            ``wrap``, ``max_lines``, ``evaluation``.
+
+    Returns:
+        The bytes of the drawing.
+    """
+    from argmap.output import write_atomic
+
+    fmt = format_for(output, format)
+    rendered = draw(amap, fmt, engine=engine, timeout=timeout, **options)
+    for message in rendered.warnings:
+        log.warning("%s: %s", rendered.engine, message)
+    if output is not None and str(output) != "-":
+        write_atomic(Path(output), rendered.data)
+    return rendered.data
