@@ -35,6 +35,7 @@ TRACE_ENV = "ARGMAP_TRACE_HOOKS"
 DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
     ("argmap.json", "argmap.exporters.json"),
     ("argmap.markdown", "argmap.exporters.markdown"),
+    ("argmap.argdown", "argmap.argdown.plugin"),
     ("argmap.iccma", "argmap.evaluation.plugin"),
     ("argmap.dot", "argmap.exporters.dot"),
 )

@@ -1,0 +1,245 @@
+"""Argdown inline text: escapes, emphasis, links, tags and comments.
+
+The reader turns the raw text of a statement into plain text the way the reference
+implementation does: ``\\x`` is the literal ``x``; ``**b**``, ``__b__``, ``*i*`` and ``_i_``
+lose their markers; ``[text](url)`` keeps its text; ``#tag`` and ``#(two words)`` stay in the
+text and are collected as tags; mentions (``@[Title]``, ``@<Title>``) stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TAG_WORD = re.compile(r"[\w\-]+")
+_SPACE = " \t"
+
+# Characters the writer escapes wherever they appear in text.
+_ALWAYS_ESCAPE = frozenset("\\[]<>{}*_#@")
+
+
+def strip_comments(text: str) -> str:
+    """Blank out ``//``, ``/* */`` and ``<!-- -->`` comments, keeping lines and columns.
+
+    ``//`` starts a comment only at the start of a line or after white space, so URLs
+    (``http://...``) survive; a backslash escapes the next character.
+    """
+    if "/" not in text and "<!--" not in text:
+        return text
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    start = 0
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "/" and i + 1 < n:
+            nxt = text[i + 1]
+            if nxt == "/" and (i == 0 or text[i - 1] in " \t\n"):
+                end = text.find("\n", i)
+                end = n if end < 0 else end
+                out.append(text[start:i])
+                out.append(" " * (end - i))
+                i = start = end
+                continue
+            if nxt == "*":
+                end = text.find("*/", i + 2)
+                end = n if end < 0 else end + 2
+                out.append(text[start:i])
+                out.append(_blank(text[i:end]))
+                i = start = end
+                continue
+        elif c == "<" and text.startswith("<!--", i):
+            end = text.find("-->", i + 4)
+            end = n if end < 0 else end + 3
+            out.append(text[start:i])
+            out.append(_blank(text[i:end]))
+            i = start = end
+            continue
+        i += 1
+    out.append(text[start:])
+    return "".join(out)
+
+
+def _blank(chunk: str) -> str:
+    return "".join(ch if ch == "\n" else " " for ch in chunk)
+
+
+def find_unescaped(text: str, char: str, start: int = 0) -> int:
+    """The index of the first ``char`` at or after ``start`` not escaped by a backslash."""
+    i = start
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == char:
+            return i
+        i += 1
+    return -1
+
+
+def unescape(text: str) -> str:
+    """Resolve backslash escapes only (for titles)."""
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\" and i + 1 < n:
+            out.append(text[i + 1])
+            i += 2
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def parse_inline(raw: str) -> tuple[str, list[str]]:
+    """Plain text and tags of the raw text of a statement, argument or heading."""
+    if not any(c in raw for c in "\\*_[#"):
+        return raw, []
+    chars: list[str] = []
+    literal: list[bool] = []
+    i = 0
+    n = len(raw)
+    while i < n:
+        c = raw[i]
+        if c == "\\" and i + 1 < n:
+            chars.append(raw[i + 1])
+            literal.append(True)
+            i += 2
+            continue
+        chars.append(c)
+        literal.append(False)
+        i += 1
+    tags: list[str] = []
+    out = _render(chars, literal, 0, len(chars), tags)
+    return out, tags
+
+
+def _render(chars: list[str], literal: list[bool], start: int, end: int, tags: list[str]) -> str:
+    out: list[str] = []
+    i = start
+    while i < end:
+        c = chars[i]
+        if literal[i]:
+            out.append(c)
+            i += 1
+            continue
+        if c == "#" and (i == 0 or chars[i - 1] in " \t" or chars[i - 1] == "(") :
+            tag_end = _tag_end(chars, literal, i, end)
+            if tag_end > i + 1:
+                body = "".join(chars[i + 1 : tag_end])
+                tag = body[1:-1].strip() if body.startswith("(") else body
+                if tag and tag not in tags:
+                    tags.append(tag)
+                out.append("#" + body)
+                i = tag_end
+                continue
+        if c == "[":
+            link = _link(chars, literal, i, end)
+            if link is not None:
+                close, after = link
+                out.append(_render(chars, literal, i + 1, close, tags))
+                i = after
+                continue
+        if c in "*_":
+            double = i + 1 < end and chars[i + 1] == c and not literal[i + 1]
+            marker = 2 if double else 1
+            close = _emphasis_close(chars, literal, i, end, c, marker)
+            if close >= 0:
+                out.append(_render(chars, literal, i + marker, close, tags))
+                i = close + marker
+                continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _tag_end(chars: list[str], literal: list[bool], i: int, end: int) -> int:
+    j = i + 1
+    if j < end and chars[j] == "(" and not literal[j]:
+        k = j + 1
+        while k < end and not (chars[k] == ")" and not literal[k]):
+            k += 1
+        return k + 1 if k < end else i
+    while j < end and (chars[j].isalnum() or chars[j] in "-_") and not (
+        chars[j] == "_" and j + 1 < end and chars[j + 1] in " \t"
+    ):
+        j += 1
+    return j
+
+
+def _link(chars: list[str], literal: list[bool], i: int, end: int) -> tuple[int, int] | None:
+    depth = 0
+    j = i
+    while j < end:
+        if not literal[j]:
+            if chars[j] == "[":
+                depth += 1
+            elif chars[j] == "]":
+                depth -= 1
+                if depth == 0:
+                    break
+        j += 1
+    else:
+        return None
+    if j + 1 >= end or chars[j + 1] != "(" or literal[j + 1]:
+        return None
+    k = j + 2
+    while k < end and not (chars[k] == ")" and not literal[k]):
+        if chars[k] in " \t":
+            return None
+        k += 1
+    if k >= end:
+        return None
+    return j, k + 1
+
+
+def _emphasis_close(
+    chars: list[str], literal: list[bool], i: int, end: int, c: str, marker: int
+) -> int:
+    body = i + marker
+    if body >= end or chars[body] in " \t":
+        return -1
+    if c == "_" and i > 0 and (chars[i - 1].isalnum()):
+        return -1
+    j = body + 1
+    while j <= end - marker:
+        if (
+            chars[j] == c
+            and not literal[j]
+            and all(chars[j + k] == c and not literal[j + k] for k in range(marker))
+            and chars[j - 1] not in " \t"
+            and not (j + marker < end and chars[j + marker] == c)
+        ):
+            if c == "_" and j + marker < end and chars[j + marker].isalnum():
+                j += 1
+                continue
+            return j
+        j += 1
+    return -1
+
+
+def escape(text: str, keep_tags: bool = False) -> str:
+    """Escape ``text`` so that :func:`parse_inline` gives it back unchanged.
+
+    With ``keep_tags``, ``#`` is left alone so tags in the text stay tags.
+    """
+    out: list[str] = []
+    n = len(text)
+    for i, c in enumerate(text):
+        if c in _ALWAYS_ESCAPE and not (keep_tags and c == "#"):
+            out.append("\\" + c)
+        elif c == "/" and i + 1 < n and text[i + 1] in "/*":
+            out.append("\\/")
+        elif c == "!" and text.startswith("!--", i):
+            out.append("\\!")
+        else:
+            out.append(c)
+    return "".join(out)
