@@ -25,7 +25,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-COMMAND_MODULES: tuple[str, ...] = ("argmap.commands.evaluate",)
+COMMAND_MODULES: tuple[str, ...] = ("argmap.commands.evaluate", "argmap.commands.render")
 """Modules that each add commands with ``register(app)`` (kept light: heavy imports go
 inside the command bodies, so ``argmap --help`` stays fast)."""
 

@@ -405,6 +405,12 @@ class ArgumentMap:
         self.get(start)
         return self.index.walk(start, max_depth=max_depth)
 
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        """Show the map in Jupyter: its diagram as SVG, or its Markdown outline."""
+        from argmap.render.notebook import mimebundle
+
+        return mimebundle(self, include, exclude)
+
 
 def check_integrity(amap: ArgumentMap) -> None:
     """Raise :class:`MapStructureError` if ``amap`` breaks an invariant of the model."""
