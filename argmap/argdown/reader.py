@@ -809,7 +809,9 @@ class _Parser:
                 free[key] = value
             elif key == "data" and isinstance(value, dict):
                 free.update(value)
-            elif key in ("id", "title") and isinstance(value, str) and value:
+            elif key == "id" and isinstance(value, str) and value.strip():
+                fields[key] = value
+            elif key == "title" and isinstance(value, str):
                 fields[key] = value
             elif key == "parent" and (value is None or isinstance(value, str)):
                 fields[key] = value

@@ -1,0 +1,386 @@
+"""Write any :class:`~argmap.ArgumentMap` as Argdown that reads back to an equal map.
+
+The output is plain Argdown where the map allows it: front matter for the map's metadata,
+``#`` headings for sections, ``[Title]: text`` for claims, ``<Title>: gist`` with a
+premise-conclusion structure for arguments, and one small relation tree per relation. What
+Argdown has no syntax for (ids that differ from titles, positions, holders, sources, verdicts,
+claims without titles, relation data) goes into ``{data}`` under the reserved keys listed in
+``docs/argdown.md``, which the reader turns back into the same fields.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from argmap.argdown.inline import escape, parse_inline, unescape
+from argmap.argdown.reader import ARGUMENT_KEYS, CLAIM_KEYS, SECTION_KEYS
+from argmap.model import Argument, ArgumentMap, Claim, RelationKind, Section
+
+_FRONT_KEYS = frozenset({"title", "author", "authors", "date", "description", "argmap"})
+_SYMBOL = {
+    RelationKind.SUPPORT: "+>",
+    RelationKind.ATTACK: "->",
+    RelationKind.UNDERCUT: "_>",
+    RelationKind.CONTRADICTION: "><",
+}
+# Characters PyYAML refuses in (or reads as line breaks inside) a double-quoted scalar.
+_YAML_UNSAFE = {0x85, 0x2028, 0x2029, 0xFEFF}
+
+
+def value(data: Any) -> str:
+    """A JSON value as YAML flow text that the reader parses back to the same value."""
+    if data is None:
+        return "null"
+    if data is True:
+        return "true"
+    if data is False:
+        return "false"
+    if isinstance(data, int):
+        return str(data)
+    if isinstance(data, float):
+        text = repr(data)
+        mantissa, e, exponent = text.partition("e")
+        if e and "." not in mantissa:
+            text = f"{mantissa}.0e{exponent}"
+        return text
+    if isinstance(data, str):
+        return _string(data)
+    if isinstance(data, dict):
+        return "{" + ", ".join(f"{_string(k)}: {value(v)}" for k, v in data.items()) + "}"
+    if isinstance(data, (list, tuple)):
+        return "[" + ", ".join(value(v) for v in data) + "]"
+    raise TypeError(f"not a JSON value: {data!r}")  # pragma: no cover
+
+
+def _string(text: str) -> str:
+    encoded = json.dumps(text, ensure_ascii=False)
+    out: list[str] = []
+    for c in encoded:
+        code = ord(c)
+        if c == "/":
+            out.append("\\/")
+        elif c == "<":
+            out.append("\\u003c")
+        elif (code < 0x20 and c not in "\t") or code in _YAML_UNSAFE or (
+            0x7F <= code <= 0x9F
+        ) or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _data(fields: dict[str, Any]) -> str:
+    return " " + value(fields) if fields else ""
+
+
+def _bracketable(name: str | None) -> bool:
+    return bool(name) and name == name.strip() and "\n" not in name and "\r" not in name  # type: ignore[union-attr]
+
+
+def _title_text(name: str, closing: str) -> str:
+    out = []
+    for i, c in enumerate(name):
+        if c in "\\[]<>{}" or c == closing or (i == 0 and c in "-+_@#:!"):
+            out.append("\\" + c)
+        elif c == "/" and i + 1 < len(name) and name[i + 1] in "/*":
+            out.append("\\/")
+        else:
+            out.append(c)
+    text = "".join(out)
+    assert unescape(text).strip() == name
+    return text
+
+
+def _inline(text: str, tags: tuple[str, ...]) -> tuple[str | None, bool]:
+    """Escaped text, and whether the tags came out of it; None when text must go in data."""
+    if text != text.strip() or "\n" in text or "\r" in text:
+        return None, False
+    if tags:
+        candidate = escape(text, keep_tags=True)
+        if parse_inline(candidate) == (text, list(tags)):
+            return candidate, True
+    candidate = escape(text)
+    if parse_inline(candidate)[0] != text:  # pragma: no cover - escape covers every marker
+        return None, False
+    return candidate, False
+
+
+class _Writer:
+    def __init__(self, amap: ArgumentMap) -> None:
+        self.amap = amap
+        self.blocks: list[str] = []
+        self.claim_names: dict[str, str] = {}
+        self.argument_names: dict[str, str] = {}
+        self.extra: dict[str, dict[str, Any]] = {}
+        self._names()
+
+    def _names(self) -> None:
+        used: set[str] = set()
+        titles = {c.title for c in self.amap.claims if c.title}
+        for claim in self.amap.claims:
+            fields: dict[str, Any] = {}
+            if _bracketable(claim.title) and claim.title not in used:
+                name = claim.title
+            elif claim.title is None and _bracketable(claim.id) and claim.id not in used and (
+                claim.id not in titles
+            ):
+                name = claim.id
+                fields["title"] = None
+            else:
+                name = _fresh("Claim", used | titles)
+                fields["title"] = claim.title
+            assert name is not None
+            used.add(name)
+            if claim.id != name:
+                fields["id"] = claim.id
+            self.claim_names[claim.id] = name
+            self.extra[claim.id] = fields
+        used = set()
+        titles = {a.title for a in self.amap.arguments if a.title}
+        for argument in self.amap.arguments:
+            fields = {}
+            if _bracketable(argument.title) and argument.title not in used:
+                name = argument.title
+            elif argument.title is None and _bracketable(argument.id) and (
+                argument.id not in used and argument.id not in titles
+            ):
+                name = argument.id
+                fields["title"] = None
+            else:
+                name = _fresh("Argument", used | titles)
+                fields["title"] = argument.title
+            assert name is not None
+            used.add(name)
+            if argument.id != name:
+                fields["id"] = argument.id
+            self.argument_names[argument.id] = name
+            self.extra[argument.id] = fields
+
+    # -- pieces -----------------------------------------------------------------------------
+
+    def front_matter(self) -> None:
+        amap = self.amap
+        lines: list[str] = []
+        if amap.title:
+            lines.append(f"title: {value(amap.title)}")
+        if amap.authors:
+            lines.append(f"author: {value(list(amap.authors))}")
+        if amap.date is not None:
+            lines.append(f"date: {value(amap.date)}")
+        if amap.description is not None:
+            lines.append(f"description: {value(amap.description)}")
+        data = amap.data
+        if data and (set(data) & _FRONT_KEYS or set(data) == {"data"}):
+            lines.append(f"data: {value(data)}")
+        else:
+            lines.extend(f"{_string(k)}: {value(v)}" for k, v in data.items())
+        with_data = [r for r in amap.relations if r.data]
+        if with_data:
+            entries = [
+                {"kind": r.kind.value, "origin": r.origin, "target": r.target, "data": r.data}
+                for r in with_data
+            ]
+            lines.append(f"argmap: {value({'relations': entries})}")
+        if not lines and not self._needs_front_matter():
+            return
+        self.blocks.append("===\n" + "\n".join(lines) + "\n===")
+
+    def _needs_front_matter(self) -> bool:
+        return False
+
+    def claim(self, claim: Claim, section_fields: dict[str, Any]) -> None:
+        fields = dict(self.extra[claim.id])
+        text, tags_in_text = _inline(claim.text, claim.tags)
+        if text is None:
+            fields["text"] = claim.text
+            text = ""
+        if claim.is_position:
+            fields["position"] = True
+        if claim.holder is not None:
+            fields["holder"] = claim.holder
+        if claim.verdict is not None:
+            fields["verdict"] = claim.verdict.value
+        if claim.tags and not tags_in_text:
+            fields["tags"] = list(claim.tags)
+        fields.update(section_fields)
+        if claim.sources:
+            fields["sources"] = [_source(s) for s in claim.sources]
+        self._free(fields, claim.data, CLAIM_KEYS)
+        name = _title_text(self.claim_names[claim.id], "]")
+        line = f"[{name}]: {text}".rstrip() + _data(fields)
+        self.blocks.append(line)
+
+    def argument(self, argument: Argument, section_fields: dict[str, Any],
+                 structure: bool) -> None:
+        fields = dict(self.extra[argument.id])
+        data = dict(argument.data)
+        head = f"<{_title_text(self.argument_names[argument.id], '>')}>"
+        if argument.gist is not None:
+            gist, tags_in_text = _inline(argument.gist, argument.tags)
+            if gist is None:
+                fields["gist"] = argument.gist
+                head += ":"
+            else:
+                head = f"{head}: {gist}".rstrip()
+        else:
+            tags_in_text = False
+        if argument.tags and not tags_in_text:
+            fields["tags"] = list(argument.tags)
+        fields.update(section_fields)
+        if argument.sources:
+            fields["sources"] = [_source(s) for s in argument.sources]
+        pcs: str | None = None
+        if structure:
+            inference_data = data.pop("inference", None) if isinstance(
+                data.get("inference"), dict) else None
+            rules = self._rules(argument.scheme)
+            if rules is None:
+                fields["scheme"] = argument.scheme
+                rules = ""
+            inference = f"-- {rules}{_data(inference_data or {})} --" if (
+                rules or inference_data) else "----"
+            lines = [f"({i}) [{_title_text(self.claim_names[p], ']')}]"
+                     for i, p in enumerate(argument.premises, 1)]
+            lines.append(inference)
+            assert argument.conclusion is not None
+            conclusion = _title_text(self.claim_names[argument.conclusion], "]")
+            lines.append(f"({len(argument.premises) + 1}) [{conclusion}]")
+            pcs = "\n".join(lines)
+        else:
+            if argument.premises:
+                fields["premises"] = list(argument.premises)
+            if argument.conclusion is not None:
+                fields["conclusion"] = argument.conclusion
+            if argument.scheme is not None:
+                fields["scheme"] = argument.scheme
+        self._free(fields, data, ARGUMENT_KEYS)
+        self.blocks.append(head + _data(fields))
+        if pcs is not None:
+            self.blocks.append(pcs)
+
+    @staticmethod
+    def _rules(scheme: str | None) -> str | None:
+        if scheme is None:
+            return ""
+        rules = [r.strip() for r in scheme.split(",")]
+        if not all(rules) or ", ".join(rules) != scheme:
+            return None
+        escaped = ", ".join(_title_text(r, "-").replace("{", "\\{") for r in rules)
+        if "--" in escaped or escaped.endswith("-") or "\n" in escaped:
+            return None
+        back = [unescape(r).strip() for r in escaped.split(",") if r.strip()]
+        return escaped if ", ".join(back) == scheme else None
+
+    @staticmethod
+    def _free(fields: dict[str, Any], data: dict[str, Any], reserved: frozenset[str]) -> None:
+        if not data:
+            return
+        if set(data) & reserved:
+            fields["data"] = data
+        else:
+            fields.update(data)
+
+    # -- whole map --------------------------------------------------------------------------
+
+    def write(self) -> str:
+        amap = self.amap
+        self.front_matter()
+        origins = {r.origin for r in amap.relations if r.kind is not RelationKind.CONTRADICTION}
+        sections = list(amap.sections)
+        position = {s.id: i for i, s in enumerate(sections)}
+        emitted = 0
+        open_levels: list[tuple[int, str]] = []
+        current: str | None = None
+
+        def depth(section: Section) -> int:
+            d = 0
+            parent = section.parent
+            while parent is not None:
+                d += 1
+                parent = amap.section(parent).parent
+            return d
+
+        def emit_sections(upto: int) -> None:
+            nonlocal emitted, current
+            while emitted <= upto:
+                section = sections[emitted]
+                level = depth(section) + 1
+                while open_levels and open_levels[-1][0] >= level:
+                    open_levels.pop()
+                implied = open_levels[-1][1] if open_levels else None
+                fields: dict[str, Any] = {}
+                if section.id != f"s{emitted + 1}":
+                    fields["id"] = section.id
+                if implied != section.parent:
+                    fields["parent"] = section.parent
+                title = escape(section.title)
+                if not _bracketable(section.title) or parse_inline(title)[0] != section.title:
+                    fields["title"] = section.title
+                    title = "Section"
+                if section.data:
+                    if set(section.data) & SECTION_KEYS:
+                        fields["data"] = section.data
+                    else:
+                        fields.update(section.data)
+                self.blocks.append("#" * level + " " + title + _data(fields))
+                open_levels.append((level, section.id))
+                current = section.id
+                emitted += 1
+
+        def section_fields(section: str | None) -> dict[str, Any]:
+            if section is not None and position[section] >= emitted:
+                emit_sections(position[section])
+            return {} if section == current else {"section": section}
+
+        seen: set[str] = set()
+        pending = list(amap.arguments)
+
+        def flush(final: bool) -> None:
+            while pending:
+                argument = pending[0]
+                needed = [*argument.premises, *([argument.conclusion] if argument.conclusion
+                                               else [])]
+                if not final and not all(n in seen for n in needed):
+                    return
+                pending.pop(0)
+                structure = bool(argument.premises) and argument.conclusion is not None and (
+                    argument.id not in origins
+                )
+                self.argument(argument, section_fields(argument.section), structure)
+
+        for claim in amap.claims:
+            self.claim(claim, section_fields(claim.section))
+            seen.add(claim.id)
+            flush(False)
+        flush(True)
+        for relation in amap.relations:
+            origin = self._ref(relation.origin)
+            target = self._ref(relation.target)
+            self.blocks.append(f"{origin}\n  {_SYMBOL[relation.kind]} {target}")
+        if emitted < len(sections):
+            emit_sections(len(sections) - 1)
+        return "\n\n".join(self.blocks) + "\n"
+
+    def _ref(self, node_id: str) -> str:
+        if node_id in self.claim_names:
+            return f"[{_title_text(self.claim_names[node_id], ']')}]"
+        return f"<{_title_text(self.argument_names[node_id], '>')}>"
+
+
+def _fresh(stem: str, taken: set[str | None]) -> str:
+    n = 1
+    while f"{stem} {n}" in taken:
+        n += 1
+    return f"{stem} {n}"
+
+
+def _source(source: Any) -> dict[str, str]:
+    fields = ("speaker", "document", "date", "url", "quote", "locator")
+    return {f: getattr(source, f) for f in fields if getattr(source, f) is not None}
+
+
+def write(amap: ArgumentMap) -> str:
+    """Argdown text for ``amap``; reading it gives a map equal to ``amap``."""
+    return _Writer(amap).write()

@@ -1,0 +1,91 @@
+"""The Argdown writer: any map reads back equal; hostile text survives; output is stable."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap import ArgumentMap, MapBuilder, Source
+from argmap.argdown import dumps, loads
+from argmap.argdown.inline import escape, parse_inline
+from argmap.strategies import argument_maps
+
+ARGDOWN_SPECIALS = "[]<>{}*_#@\\/:-+()=!`\"'\n\t \u2028\u00a0"
+
+
+class TestRoundTrip:
+    """Writing then reading gives an equal map."""
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(argument_maps())
+    def test_any_map_round_trips(self, amap: ArgumentMap) -> None:
+        text = dumps(amap)
+        assert loads(text) == amap
+        assert dumps(loads(text)) == text
+
+    def test_seed_debate_round_trips(self) -> None:
+        amap = argmap.load("examples/lavrov_2022.json")
+        assert loads(dumps(amap)) == amap
+
+    def test_output_is_deterministic(self) -> None:
+        amap = argmap.load("examples/lavrov_2022.json")
+        assert dumps(amap) == dumps(amap)
+
+
+class TestHostileText:
+    """Text that Argdown treats specially comes back exactly and changes no structure."""
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list(ARGDOWN_SPECIALS) + ["a", "é", "ש", "😀"])))
+    def test_claim_text_survives(self, text: str) -> None:
+        b = MapBuilder("t")
+        first = b.claim(text, id="x", title="X")
+        b.objection("other", against=first, id="y", title="Y")
+        amap = b.build()
+        back = loads(dumps(amap))
+        assert back == amap
+        assert len(back.claims) == 2 and len(back.relations) == 1
+
+    @given(st.text())
+    def test_escape_is_inverse_of_inline_parsing(self, text: str) -> None:
+        if text == text.strip() and "\n" not in text:
+            assert parse_inline(escape(text))[0] == text
+
+    def test_long_text(self) -> None:
+        b = MapBuilder()
+        b.claim("x <&>\"' " * 12_000, title="Long")
+        amap = b.build()
+        assert loads(dumps(amap)) == amap
+
+    def test_untitled_claims_and_ids_differing_from_titles(self) -> None:
+        b = MapBuilder("Shapes")
+        a = b.claim("A claim without a title")
+        c = b.claim("text", id="custom", title="Shown title", sources=[Source(quote="q}")])
+        b.argument([a], c, title="Shown title")  # an argument may share a claim's title
+        amap = b.build()
+        text = dumps(amap)
+        assert loads(text) == amap
+
+
+class TestReadableOutput:
+    """Maps that Argdown can say directly come out as plain Argdown."""
+
+    def test_plain_map_has_no_reserved_keys(self) -> None:
+        b = MapBuilder()
+        a = b.claim("A text", id="A", title="A")
+        c = b.claim("C text", id="C", title="C")
+        b.argument([a], c, id="Arg", title="Arg", scheme="Modus ponens")
+        b.attack(a, c)
+        text = dumps(b.build())
+        assert "{" not in text
+        assert "-- Modus ponens --" in text
+        assert "[A]\n  -> [C]" in text
+
+    def test_data_is_json_values(self) -> None:
+        b = MapBuilder()
+        b.claim("x", title="X", data={"n": 1e20, "s": "a // b <!-- c", "l": [None, True]})
+        amap = b.build()
+        assert loads(dumps(amap)).claims[0].data == json.loads(json.dumps(amap.claims[0].data))
