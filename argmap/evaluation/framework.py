@@ -102,34 +102,42 @@ def grounded(af: Framework) -> tuple[bytearray, list[int]]:
         attackers were all labelled in earlier rounds, so following the earliest reasons
         always ends.
     """
+    label = grounded_labels(af, rounds := [-1] * len(af))
+    return label, rounds
+
+
+def grounded_labels(af: Framework, rounds: list[int] | None = None) -> bytearray:
+    """The grounded labelling alone; fills ``rounds`` (see :func:`grounded`) when given."""
     attackers = af.attackers
     targets = af.targets
     n = len(attackers)
     label = bytearray(n)
-    rounds = [-1] * n
     alive = [len(row) for row in attackers]
-    frontier = [i for i in range(n) if not alive[i]]
+    frontier = [i for i, count in enumerate(alive) if not count]
     step = 0
     while frontier:
         nxt: list[int] = []
+        push = nxt.append
         for a in frontier:
             if label[a]:
                 continue
             label[a] = IN
-            rounds[a] = step
+            if rounds is not None:
+                rounds[a] = step
             for b in targets[a]:
                 if label[b]:
                     continue
                 label[b] = OUT
-                rounds[b] = step + 1
+                if rounds is not None:
+                    rounds[b] = step + 1
                 for c in targets[b]:
                     left = alive[c] - 1
                     alive[c] = left
-                    if not left and not label[c]:
-                        nxt.append(c)
+                    if not left:
+                        push(c)
         frontier = nxt
         step += 2
-    return label, rounds
+    return label
 
 
 @attrs.frozen
@@ -180,7 +188,7 @@ def solve(af: Framework, semantics: str) -> Acceptance:
     if semantics not in ("grounded", "complete", "preferred", "stable"):
         raise EvaluationError(f"unknown semantics {semantics!r}")
     n = len(af)
-    label, _ = grounded(af)
+    label = grounded_labels(af)
     in_count = [0] * n
     out_count = [0] * n
     undecided = [i for i in range(n) if label[i] == UNDEC]

@@ -35,7 +35,7 @@ def reference_grounded(amap: ArgumentMap) -> dict[str, Label]:
             new = value[node.id]
             against = [value[o] for o in objections(node.id)]
             if hasattr(node, "premises"):
-                premises = [value[p] for p in node.premises]  # type: ignore[union-attr]
+                premises = [value[p] for p in node.premises]
                 if all(p is Label.IN for p in premises) and all(o is Label.OUT for o in against):
                     new = Label.IN
                 elif Label.OUT in premises or Label.IN in against:
@@ -45,9 +45,11 @@ def reference_grounded(amap: ArgumentMap) -> dict[str, Label]:
                 reasons = [value[r.id] for r in index.reasons(node.id)]
                 if verdict is Verdict.ACCEPTED:
                     new = Label.IN
-                elif verdict is Verdict.REJECTED:
-                    new = Label.OUT
-                elif (reasons and all(r is Label.OUT for r in reasons)) or Label.IN in against:
+                elif (
+                    verdict is Verdict.REJECTED
+                    or (reasons and all(r is Label.OUT for r in reasons))
+                    or Label.IN in against
+                ):
                     new = Label.OUT
                 elif (
                     verdict is None
