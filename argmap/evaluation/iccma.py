@@ -59,7 +59,7 @@ def read_af(data: bytes, source: str | None = None) -> Framework:
     text = _text(data, problems)
     size: int | None = None
     attacks: list[tuple[int, int]] = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
@@ -172,7 +172,7 @@ def read_tgf(data: bytes, source: str | None = None) -> Framework:
     names: dict[str, int] = {}
     attacks: list[tuple[int, int]] = []
     in_edges = False
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):
         words = line.split()
         if not words:
             continue

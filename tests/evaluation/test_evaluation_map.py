@@ -41,7 +41,7 @@ def reference_grounded(amap: ArgumentMap) -> dict[str, Label]:
                 elif Label.OUT in premises or Label.IN in against:
                     new = Label.OUT
             else:
-                verdict = node.verdict  # type: ignore[union-attr]
+                verdict = node.verdict
                 reasons = [value[r.id] for r in index.reasons(node.id)]
                 if verdict is Verdict.ACCEPTED:
                     new = Label.IN
