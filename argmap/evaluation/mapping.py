@@ -219,7 +219,7 @@ class _Explainer:
             value = acc.label(i)
             if total == 0:
                 reason = "undecided: no stable extension exists"
-            elif value == self.label[i]:
+            elif value == self.label[i] != UNDEC:
                 reason = self.reason(i)  # decided as the grounded labelling decides it
             elif value == IN:
                 reason = f"in: in all {total} {semantics} {plural}"
