@@ -1,0 +1,144 @@
+"""What the AIF reader and writer share: node types, names and the locution convention."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from argmap.model import Source
+from argmap.validation import is_iso_date
+
+EXTENSION_KEY = "argmapExtension"
+"""The top-level key under which the writer keeps what AIF has no field for.
+
+Tools that do not know it ignore it; argmap reads it back so that a map written as AIF and read
+again is equal to the first. (The name avoids the quoted word ``"argmap"``, which the native
+JSON reader sniffs for.)
+"""
+
+EXTENSION_VERSION = 1
+
+DATA_KEY = "aif"
+"""The key in an element's (or the map's) ``data`` under which the reader keeps AIF details."""
+
+STRUCTURE_TYPES = frozenset({"I", "RA", "CA", "MA", "PA"})
+"""Node types of the argument layer."""
+
+SCHEME_TYPES = frozenset({"RA", "CA", "MA", "PA"})
+"""Scheme (S-) node types of the argument layer."""
+
+DIALOGUE_TYPES = frozenset({"L", "YA", "TA"})
+"""Node types of the dialogue layer (locutions, illocutions, transitions)."""
+
+KNOWN_TYPES = STRUCTURE_TYPES | DIALOGUE_TYPES
+
+DEFAULT_TEXTS = {
+    "RA": "Default Inference",
+    "CA": "Default Conflict",
+    "MA": "Default Rephrase",
+    "PA": "Default Preference",
+    "YA": "Asserting",
+    "TA": "Default Transition",
+}
+"""The text AIFdb and OVA give a scheme node that names no particular scheme."""
+
+DEFAULT_SCHEME_IDS = {
+    "RA": "72",
+    "CA": "71",
+    "MA": "144",
+    "PA": "161",
+    "YA": "74",
+    "TA": "82",
+}
+"""AIFdb's scheme ids of the default schemes (and of "Asserting" for YA nodes)."""
+
+_SPEAKER_SPLIT = re.compile(r" : ")
+
+
+def scheme_of(text: str) -> str | None:
+    """The argument scheme an RA-node's text names (None for the default inference)."""
+    stripped = text.strip()
+    if not stripped or stripped == DEFAULT_TEXTS["RA"]:
+        return None
+    return text
+
+
+def participant_name(record: Mapping[str, Any]) -> str | None:
+    """The name of an xAIF participant: first name and surname joined by a space."""
+    first = record.get("firstname")
+    last = record.get("surname")
+    parts = [p for p in (first, last) if isinstance(p, str) and p]
+    if not parts:
+        name = record.get("name")
+        return name if isinstance(name, str) and name else None
+    return " ".join(parts)
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """Split a name into an xAIF first name and surname (at the first space)."""
+    first, sep, last = name.partition(" ")
+    if not sep or not first:
+        return name, ""
+    return first, last
+
+
+def source_from_locution(
+    node_id: str,
+    text: str,
+    timestamp: str | None,
+    locution: Mapping[str, Any] | None,
+    speaker_name: str | None,
+) -> tuple[Source, str | None]:
+    """Turn an L-node into a claim's source.
+
+    Args:
+        node_id: The L-node's id (becomes the source's ``locator``).
+        text: The L-node's text, ``"Speaker : what was said"`` by AIFdb's convention.
+        timestamp: The L-node's timestamp, if any.
+        locution: The L-node's record in ``locutions``, if any.
+        speaker_name: The speaker's name from the participants, if known.
+
+    Returns:
+        The source, and the date text that was not an ISO 8601 date (to warn about), if any.
+    """
+    speaker = speaker_name
+    quote = text
+    if speaker is not None:
+        for sep in (" : ", ": ", ":"):
+            if text.startswith(speaker + sep):
+                quote = text[len(speaker) + len(sep) :]
+                break
+    else:
+        match = _SPEAKER_SPLIT.search(text)
+        if match is not None and match.start() > 0:
+            speaker = text[: match.start()]
+            quote = text[match.end() :]
+    date: str | None = None
+    bad_date: str | None = None
+    start = locution.get("start") if locution is not None else None
+    for candidate in (start, timestamp):
+        if isinstance(candidate, str) and candidate.strip():
+            if is_iso_date(candidate.strip()):
+                date = candidate.strip()
+            else:
+                bad_date = candidate
+            break
+    url = document = None
+    origin = locution.get("source") if locution is not None else None
+    if isinstance(origin, str) and origin:
+        if origin.startswith(("http://", "https://")):
+            url = origin
+        else:
+            document = origin
+    return (
+        Source(
+            speaker=speaker,
+            document=document,
+            date=date,
+            url=url,
+            quote=quote,
+            locator=node_id,
+        ),
+        bad_date,
+    )

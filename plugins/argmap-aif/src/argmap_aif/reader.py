@@ -1,0 +1,869 @@
+"""Read AIFdb JSON and xAIF (OVA3) documents into argument maps.
+
+The argument layer becomes the map: I-nodes claims, RA-nodes arguments (linked premises, one
+conclusion, the scheme), CA-nodes attacks (undercuts when they point at an RA-node). MA-nodes
+(rephrases) and PA-nodes (preferences) have no counterpart in argmap's model; they are kept in
+the map's ``data["aif"]`` with their ends, so writing the map back as AIF restores them. The
+dialogue layer becomes each claim's sources: for every L-node anchored on an I-node through a
+YA-node, a :class:`~argmap.Source` with the speaker, the verbatim locution, its time and the
+L-node's id as locator. The rest of the dialogue layer (transitions, illocutions anchored on
+scheme nodes, the analyst's own locutions) is kept as it was under ``data["aif"]["dialogue"]``.
+
+Real files are untidy: ids are strings or integers, timestamps are missing, some edges point at
+nodes that do not exist, some nodes have no edge where they need one. The reader reads what it
+can and reports everything it could not place as a warning naming the node (or edge) id; only
+a document that is not AIF at all is an error.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from argmap.errors import MapStructureError, ReadError
+from argmap.model import (
+    Argument,
+    ArgumentMap,
+    Claim,
+    JSONValue,
+    Location,
+    Relation,
+    RelationKind,
+    Section,
+    Source,
+    Verdict,
+)
+from argmap.validation import Diagnostic, Severity
+from argmap_aif.common import (
+    DATA_KEY,
+    EXTENSION_KEY,
+    KNOWN_TYPES,
+    participant_name,
+    scheme_of,
+    source_from_locution,
+)
+
+_KINDS = {kind.value: kind for kind in RelationKind}
+_VERDICTS = {verdict.value: verdict for verdict in Verdict}
+_SOURCE_FIELDS = ("speaker", "document", "date", "url", "quote", "locator")
+
+
+@attrs.frozen
+class AifReading:
+    """The result of reading an AIF document.
+
+    Attributes:
+        map: The argument map.
+        warnings: What could not be placed, each naming the node or edge id.
+        node_counts: How many nodes of each AIF type the document holds.
+        flavour: ``"aif"`` (AIFdb JSON) or ``"xaif"`` (OVA3's wrapper).
+    """
+
+    map: ArgumentMap
+    warnings: tuple[Diagnostic, ...]
+    node_counts: dict[str, int]
+    flavour: str
+
+
+def _ident(value: Any) -> str | None:
+    """An AIF id as text: strings stay, integers become their digits, others are not ids."""
+    if isinstance(value, str):
+        return value if value else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return None
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+def _opt_str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _json(value: Any) -> JSONValue:
+    """A JSON-decoded value, typed as one."""
+    return value  # type: ignore[no-any-return]
+
+
+class _Reader:
+    """One reading: collects warnings while it turns the document into a map."""
+
+    def __init__(self, source: str | None) -> None:
+        self.source = source
+        self.warnings: list[Diagnostic] = []
+
+    def warn(self, code: str, message: str, element: str | None, path: str | None = None) -> None:
+        self.warnings.append(
+            Diagnostic(
+                Severity.WARNING,
+                code,
+                message,
+                element,
+                Location(file=self.source, path=path),
+            )
+        )
+
+    def fail(self, code: str, message: str, path: str | None = None) -> ReadError:
+        return ReadError(
+            [
+                Diagnostic(
+                    Severity.ERROR, code, message, None, Location(file=self.source, path=path)
+                )
+            ],
+            self.source,
+        )
+
+    # -- the document ---------------------------------------------------------------------
+
+    def decode(self, data: bytes) -> Any:
+        try:
+            return json.loads(data)
+        except UnicodeDecodeError as error:
+            raise self.fail("not-utf8", f"the file is not UTF-8 text: {error.reason}") from None
+        except json.JSONDecodeError as error:
+            raise ReadError(
+                [
+                    Diagnostic(
+                        Severity.ERROR,
+                        "invalid-json",
+                        f"not JSON: {error.msg}",
+                        location=Location(file=self.source, line=error.lineno, column=error.colno),
+                    )
+                ],
+                self.source,
+            ) from None
+        except RecursionError:
+            raise self.fail("invalid-json", "the JSON is nested too deeply") from None
+
+    def read(self, data: bytes) -> AifReading:
+        top = self.decode(data)
+        if not isinstance(top, dict):
+            raise self.fail("not-aif", "an AIF document is a JSON object with a 'nodes' list")
+        flavour = "aif"
+        doc: Any = top
+        prefix = ""
+        if isinstance(top.get("AIF"), dict):
+            flavour, doc, prefix = "xaif", top["AIF"], "AIF."
+        nodes = doc.get("nodes")
+        if not isinstance(nodes, list):
+            raise self.fail(
+                "not-aif",
+                "not an AIF document: no 'nodes' list"
+                + (" under 'AIF'" if prefix else " (xAIF keeps it under 'AIF')"),
+                f"{prefix}nodes",
+            )
+        edges = doc.get("edges", [])
+        if not isinstance(edges, list):
+            raise self.fail("not-aif", "'edges' must be a list", f"{prefix}edges")
+        locutions = doc.get("locutions", [])
+        if not isinstance(locutions, list):
+            self.warn(
+                "bad-locutions", "'locutions' is not a list; ignored", None, f"{prefix}locutions"
+            )
+            locutions = []
+        participants = doc.get("participants", [])
+        if not isinstance(participants, list):
+            participants = []
+        extension = top.get(EXTENSION_KEY)
+        if extension is not None and not (
+            isinstance(extension, dict) and isinstance(extension.get("version"), int)
+        ):
+            self.warn(
+                "bad-extension", f"'{EXTENSION_KEY}' is malformed; ignored", None, EXTENSION_KEY
+            )
+            extension = None
+        built = _Builder(self, prefix, extension)
+        built.load_nodes(nodes)
+        built.load_edges(edges)
+        built.load_dialogue_tables(locutions, participants, doc.get("schemefulfillments"))
+        amap = built.build(flavour, top)
+        return AifReading(amap, tuple(self.warnings), dict(built.counts), flavour)
+
+
+class _Builder:
+    """Turns nodes and edges into claims, arguments, relations and sources."""
+
+    def __init__(self, reader: _Reader, prefix: str, extension: dict[str, Any] | None) -> None:
+        self.r = reader
+        self.prefix = prefix
+        self.ext = extension
+        self.nodes: dict[str, dict[str, Any]] = {}
+        self.types: dict[str, str] = {}
+        self.order: list[str] = []
+        self.counts: Counter[str] = Counter()
+        self.outs: dict[str, list[str]] = {}
+        self.ins: dict[str, list[str]] = {}
+        self.raw_edges: list[dict[str, Any]] = []
+        self.locutions: dict[str, dict[str, Any]] = {}
+        self.participants: dict[str, str] = {}
+        self.participant_records: list[Any] = []
+        self.learnt_participants: dict[str, str] = {}
+        self.scheme_ids: dict[str, str] = {}
+
+    # -- loading --------------------------------------------------------------------------
+
+    def load_nodes(self, nodes: list[Any]) -> None:
+        for i, node in enumerate(nodes):
+            path = f"{self.prefix}nodes[{i}]"
+            if not isinstance(node, dict):
+                self.r.warn("bad-node", "a node must be a JSON object; skipped", None, path)
+                continue
+            node_id = _ident(node.get("nodeID"))
+            if node_id is None:
+                self.r.warn("no-node-id", "node has no usable nodeID; skipped", None, path)
+                continue
+            kind = node.get("type")
+            kind = kind.strip().upper() if isinstance(kind, str) else ""
+            if node_id in self.nodes:
+                self.r.warn(
+                    "duplicate-node",
+                    f"node {node_id} appears twice; the later one is ignored",
+                    node_id,
+                    path,
+                )
+                continue
+            self.nodes[node_id] = node
+            self.types[node_id] = kind
+            self.order.append(node_id)
+            self.counts[kind or "?"] += 1
+            self.outs[node_id] = []
+            self.ins[node_id] = []
+            if kind not in KNOWN_TYPES:
+                self.r.warn(
+                    "unknown-node-type",
+                    f"node {node_id} has type {node.get('type')!r}, which argmap does not map; "
+                    "kept as it is under data.aif.dialogue",
+                    node_id,
+                    path,
+                )
+
+    def load_edges(self, edges: list[Any]) -> None:
+        seen: set[tuple[str, str]] = set()
+        for i, edge in enumerate(edges):
+            path = f"{self.prefix}edges[{i}]"
+            if not isinstance(edge, dict):
+                self.r.warn("bad-edge", "an edge must be a JSON object; skipped", None, path)
+                continue
+            edge_id = _ident(edge.get("edgeID"))
+            origin = _ident(edge.get("fromID"))
+            target = _ident(edge.get("toID"))
+            label = f"edge {edge_id}" if edge_id is not None else "an edge"
+            if origin is None or target is None:
+                self.r.warn("bad-edge", f"{label} lacks fromID or toID; skipped", edge_id, path)
+                continue
+            missing = [n for n in (origin, target) if n not in self.nodes]
+            if missing:
+                self.r.warn(
+                    "dangling-edge",
+                    f"{label} from {origin} to {target} points at "
+                    + " and ".join(f"node {m}" for m in missing)
+                    + ", which does not exist; skipped",
+                    missing[0],
+                    path,
+                )
+                continue
+            if origin == target:
+                self.r.warn(
+                    "self-edge", f"{label} joins node {origin} to itself; skipped", origin, path
+                )
+                continue
+            if (origin, target) in seen:
+                continue
+            seen.add((origin, target))
+            self.outs[origin].append(target)
+            self.ins[target].append(origin)
+            raw: dict[str, Any] = {"edgeID": edge_id or "", "fromID": origin, "toID": target}
+            if edge.get("formEdgeID") is not None:
+                raw["formEdgeID"] = edge["formEdgeID"]
+            self.raw_edges.append(raw)
+
+    def load_dialogue_tables(
+        self, locutions: list[Any], participants: list[Any], fulfilled: Any
+    ) -> None:
+        for record in participants:
+            if isinstance(record, dict):
+                pid = _ident(record.get("participantID"))
+                name = participant_name(record)
+                if pid is not None and name is not None:
+                    self.participants[pid] = name
+                self.participant_records.append(record)
+        for i, record in enumerate(locutions):
+            node_id = _ident(record.get("nodeID")) if isinstance(record, dict) else None
+            if node_id is None:
+                self.r.warn(
+                    "bad-locution",
+                    "locution has no nodeID; ignored",
+                    None,
+                    f"{self.prefix}locutions[{i}]",
+                )
+                continue
+            if node_id not in self.nodes:
+                self.r.warn(
+                    "dangling-locution",
+                    f"locution of node {node_id}, which does not exist",
+                    node_id,
+                    f"{self.prefix}locutions[{i}]",
+                )
+            assert isinstance(record, dict)
+            self.locutions.setdefault(node_id, record)
+        if isinstance(fulfilled, list):
+            for record in fulfilled:
+                if isinstance(record, dict):
+                    node_id = _ident(record.get("nodeID"))
+                    scheme_id = _ident(record.get("schemeID"))
+                    if node_id is not None and scheme_id is not None:
+                        self.scheme_ids[node_id] = scheme_id
+
+    # -- building -------------------------------------------------------------------------
+
+    def node_details(self, node_id: str, *, text: bool = False) -> dict[str, JSONValue]:
+        """What an element keeps of its node: timestamp, scheme, scheme id (and text)."""
+        node = self.nodes[node_id]
+        out: dict[str, JSONValue] = {}
+        if text:
+            out["text"] = _text(node.get("text"))
+        for key in ("scheme", "timestamp"):
+            value = node.get(key)
+            if isinstance(value, str) and value:
+                out[key] = value
+        scheme_id = _ident(node.get("schemeID")) or self.scheme_ids.get(node_id)
+        if scheme_id is not None:
+            out["schemeID"] = scheme_id
+        return out
+
+    def speaker_of(self, locution_id: str) -> str | None:
+        record = self.locutions.get(locution_id)
+        if record is None:
+            return None
+        pid = _ident(record.get("personID"))
+        return self.participants.get(pid) if pid is not None else None
+
+    def sources(self) -> tuple[dict[str, list[Source]], set[str]]:
+        """Each I-node's sources (L -> YA -> I), and the L-nodes that anchor claims."""
+        found: dict[str, list[Source]] = {}
+        anchors: set[str] = set()
+        for ya in self.order:
+            if self.types[ya] != "YA":
+                continue
+            locutions = [n for n in self.ins[ya] if self.types[n] == "L"]
+            claims = [n for n in self.outs[ya] if self.types[n] == "I"]
+            for lnode in locutions:
+                node = self.nodes[lnode]
+                speaker = self.speaker_of(lnode)
+                source, bad = source_from_locution(
+                    lnode,
+                    _text(node.get("text")),
+                    _opt_str(node.get("timestamp")),
+                    self.locutions.get(lnode),
+                    speaker,
+                )
+                if bad is not None:
+                    self.r.warn(
+                        "bad-date",
+                        f"locution {lnode}: time {bad!r} is not an ISO 8601 "
+                        "date; left out of the source",
+                        lnode,
+                    )
+                record = self.locutions.get(lnode)
+                pid = _ident(record.get("personID")) if record is not None else None
+                if pid is not None and source.speaker is not None and pid not in self.participants:
+                    self.learnt_participants.setdefault(pid, source.speaker)
+                for claim in claims:
+                    anchors.add(lnode)
+                    listed = found.setdefault(claim, [])
+                    if source not in listed:
+                        listed.append(source)
+        return found, anchors
+
+    def build(self, flavour: str, top: Mapping[str, Any]) -> ArgumentMap:
+        ext = self.ext
+        ext_claims: dict[str, Any] = _dict_of(ext, "claims")
+        ext_arguments: dict[str, Any] = _dict_of(ext, "arguments")
+        ext_relations: dict[str, Any] = _dict_of(ext, "relations")
+        sources, anchors = self.sources()
+        types = self.types
+
+        claims: list[Claim] = []
+        claim_ids: set[str] = set()
+        for node_id in self.order:
+            if types[node_id] != "I":
+                continue
+            node = self.nodes[node_id]
+            claim_ids.add(node_id)
+            record = ext_claims.get(node_id)
+            if ext is not None:
+                fields = _claim_fields(record if isinstance(record, dict) else {})
+                fields.setdefault("sources", tuple(sources.get(node_id, ())))
+            else:
+                details = self.node_details(node_id)
+                fields = {
+                    "sources": tuple(sources.get(node_id, ())),
+                    "is_position": self.looks_like_position(node_id),
+                    "data": {DATA_KEY: _json(details)} if details else {},
+                }
+            claims.append(Claim(id=node_id, text=_text(node.get("text")), **fields))
+
+        arguments: list[Argument] = []
+        relations: dict[tuple[RelationKind, str, str], Relation] = {}
+        rephrases: list[JSONValue] = []
+        preferences: list[JSONValue] = []
+        placed: set[str] = set(claim_ids)
+        argument_ids: set[str] = set()
+        # RA-nodes first, so that relations can point at the arguments they make.
+        relation_nodes: dict[str, str] = {}
+        for node_id in self.order:
+            if types[node_id] == "RA":
+                mark = ext_relations.get(node_id)
+                if isinstance(mark, dict) and mark.get("kind") in _KINDS:
+                    relation_nodes[node_id] = str(mark["kind"])
+                else:
+                    argument_ids.add(node_id)
+        for node_id in self.order:
+            kind = types[node_id]
+            if kind == "RA" and node_id not in relation_nodes:
+                made = self.argument(
+                    node_id,
+                    ext_arguments.get(node_id) if ext is not None else None,
+                    ext is not None,
+                    relations,
+                    argument_ids,
+                )
+                arguments.extend(made)
+                placed.add(node_id)
+            elif kind in ("CA", "RA"):
+                if self.relation(
+                    node_id, ext_relations.get(node_id), ext is not None, relations, argument_ids
+                ):
+                    placed.add(node_id)
+            elif kind in ("MA", "PA"):
+                record = self.scheme_record(node_id)
+                (rephrases if kind == "MA" else preferences).append(record)
+                placed.add(node_id)
+        for extra in arguments:
+            argument_ids.add(extra.id)
+        placed |= anchors
+
+        dialogue_nodes: list[JSONValue] = []
+        for node_id in self.order:
+            if node_id in placed:
+                continue
+            if types[node_id] == "YA" and not self.outs[node_id]:
+                self.r.warn(
+                    "unanchored-illocution",
+                    f"YA-node {node_id} ({_text(self.nodes[node_id].get('text'))!r}) "
+                    "points at nothing; kept under data.aif.dialogue",
+                    node_id,
+                )
+            dialogue_nodes.append(_json(_plain_node(self.nodes[node_id], node_id)))
+        # Edges between two nodes the map itself carries are written again from the map.
+        structural = placed - anchors
+        raw_edges = [
+            e
+            for e in self.raw_edges
+            if e["fromID"] not in structural or e["toID"] not in structural
+        ]
+
+        aif: dict[str, JSONValue] = {"flavour": flavour}
+        if rephrases:
+            aif["rephrases"] = rephrases
+        if preferences:
+            aif["preferences"] = preferences
+        dialogue: dict[str, JSONValue] = {}
+        if dialogue_nodes:
+            dialogue["nodes"] = dialogue_nodes
+        if raw_edges:
+            dialogue["edges"] = _json(raw_edges)
+        if self.locutions:
+            dialogue["locutions"] = _json(
+                [dict(self.locutions[n], nodeID=n) for n in self.order if n in self.locutions]
+            )
+        participants: list[Any] = list(self.participant_records)
+        for pid, name in self.learnt_participants.items():
+            participants.append({"participantID": pid, "name": name})
+        if participants:
+            dialogue["participants"] = _json(participants)
+        if dialogue:
+            aif["dialogue"] = dialogue
+        text = top.get("text")
+        if isinstance(text, str) and text:
+            aif["text"] = text
+
+        if ext is not None:
+            meta = ext.get("map") if isinstance(ext.get("map"), dict) else {}
+            assert isinstance(meta, dict)
+            return self.make_map(claims, arguments, list(relations.values()), meta, default_data={})
+        title = ""
+        if self.r.source and not self.r.source.startswith("<"):
+            from pathlib import PurePath
+
+            title = PurePath(self.r.source).stem
+        return self.make_map(
+            claims,
+            arguments,
+            list(relations.values()),
+            {"title": title},
+            default_data={DATA_KEY: aif},
+        )
+
+    def make_map(
+        self,
+        claims: list[Claim],
+        arguments: list[Argument],
+        relations: list[Relation],
+        meta: Mapping[str, Any],
+        default_data: dict[str, JSONValue],
+    ) -> ArgumentMap:
+        sections: list[Section] = []
+        for item in meta.get("sections", []) if isinstance(meta.get("sections"), list) else []:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                sections.append(
+                    Section(
+                        id=item["id"],
+                        title=_text(item.get("title")),
+                        parent=_opt_str(item.get("parent")),
+                        data=_data(item.get("data")),
+                    )
+                )
+        known_sections = {s.id for s in sections}
+
+        def check_section(element: Claim | Argument) -> Claim | Argument:
+            if element.section is None or element.section in known_sections:
+                return element
+            self.r.warn(
+                "unknown-section",
+                f"{element.id} names section {element.section!r}, "
+                "which the extension does not list; dropped",
+                element.id,
+            )
+            return attrs.evolve(element, section=None)
+
+        claims = [check_section(c) for c in claims]  # type: ignore[misc]
+        arguments = [check_section(a) for a in arguments]  # type: ignore[misc]
+        try:
+            return ArgumentMap(
+                title=_text(meta.get("title")),
+                description=_opt_str_or_empty(meta.get("description")),
+                authors=tuple(a for a in meta.get("authors", ()) if isinstance(a, str))
+                if isinstance(meta.get("authors"), list)
+                else (),
+                date=_opt_str_or_empty(meta.get("date")),
+                claims=claims,
+                arguments=arguments,
+                relations=relations,
+                sections=sections,
+                data=_data(meta["data"]) if "data" in meta else default_data,
+            )
+        except MapStructureError as error:  # pragma: no cover - guarded above, kept as a net
+            raise self.r.fail("invalid-map", str(error)) from None
+
+    def looks_like_position(self, node_id: str) -> bool:
+        """Whether a claim is reasoned about (concluded, targeted, rephrased) but leads nowhere."""
+        if any(self.types[n] in ("RA", "CA") for n in self.outs[node_id]):
+            return False
+        return any(self.types[n] in ("RA", "CA", "MA") for n in self.ins[node_id])
+
+    def argument(
+        self,
+        node_id: str,
+        record: Any,
+        has_ext: bool,
+        relations: dict[tuple[RelationKind, str, str], Relation],
+        argument_ids: set[str],
+    ) -> list[Argument]:
+        node = self.nodes[node_id]
+        types = self.types
+        premises: list[str] = []
+        for n in self.ins[node_id]:
+            if types[n] == "I":
+                premises.append(n)
+            elif types[n] not in ("RA", "CA", "YA", "MA", "PA"):
+                self.r.warn(
+                    "unplaced-edge",
+                    f"edge from {types[n] or '?'}-node {n} into RA-node "
+                    f"{node_id} has no meaning in the argument layer; ignored",
+                    n,
+                )
+        conclusions = [n for n in self.outs[node_id] if types[n] == "I"]
+        for n in self.outs[node_id]:
+            if types[n] == "RA" and n in argument_ids:
+                self.add_relation(relations, Relation(RelationKind.SUPPORT, node_id, n), node_id)
+        text = _text(node.get("text"))
+        if has_ext:
+            fields = _argument_fields(record if isinstance(record, dict) else {})
+            fields.setdefault("scheme", scheme_of(text))
+        else:
+            details = self.node_details(node_id)
+            if details.get("scheme") == text:
+                del details["scheme"]
+            fields = {
+                "scheme": scheme_of(text) if text.strip() else scheme_of(_text(node.get("scheme"))),
+                "data": {DATA_KEY: _json(details)} if details else {},
+            }
+        if not conclusions:
+            if not any(types[n] == "RA" for n in self.outs[node_id]):
+                self.r.warn(
+                    "no-conclusion",
+                    f"RA-node {node_id} leads to no I-node: an argument without a conclusion",
+                    node_id,
+                )
+            conclusions_or_none: list[str | None] = [None]
+        else:
+            conclusions_or_none = list(conclusions)
+            if len(conclusions) > 1:
+                self.r.warn(
+                    "several-conclusions",
+                    f"RA-node {node_id} leads to "
+                    f"{len(conclusions)} I-nodes; read as one argument per conclusion "
+                    f"({', '.join(conclusions)})",
+                    node_id,
+                )
+        if not premises:
+            self.r.warn(
+                "no-premises",
+                f"RA-node {node_id} has no premise (no I-node leads into it)",
+                node_id,
+            )
+        made: list[Argument] = []
+        for i, conclusion in enumerate(conclusions_or_none):
+            own = [p for p in premises if p != conclusion]
+            if len(own) != len(premises):
+                self.r.warn(
+                    "self-support",
+                    f"RA-node {node_id}: I-node {conclusion} is both a "
+                    "premise and the conclusion; left out of the premises",
+                    node_id,
+                )
+            argument_id = node_id if i == 0 else f"{node_id}#{i + 1}"
+            while argument_id in self.nodes and i:
+                argument_id += "'"
+            made.append(
+                Argument(id=argument_id, premises=tuple(own), conclusion=conclusion, **fields)
+            )
+        return made
+
+    def relation(
+        self,
+        node_id: str,
+        record: Any,
+        has_ext: bool,
+        relations: dict[tuple[RelationKind, str, str], Relation],
+        argument_ids: set[str],
+    ) -> bool:
+        types = self.types
+        kind_name = types[node_id]
+        ends = ("I", "RA")
+        origins = [n for n in self.ins[node_id] if types[n] in ends]
+        targets = [n for n in self.outs[node_id] if types[n] in ends]
+        for n in self.outs[node_id]:
+            if types[n] in ("CA", "MA", "PA"):
+                self.r.warn(
+                    "unplaced-edge",
+                    f"{kind_name}-node {node_id} points at "
+                    f"{types[n]}-node {n}; argmap cannot attack a conflict or a rephrase; "
+                    "edge ignored",
+                    node_id,
+                )
+        if not origins or not targets:
+            missing = "origin" if not origins else "target"
+            self.r.warn(
+                f"no-{missing}",
+                f"{kind_name}-node {node_id} has no {missing} "
+                "(no I- or RA-node on that side); kept under data.aif.dialogue",
+                node_id,
+            )
+            return False
+        mark = record if isinstance(record, dict) else None
+        if has_ext and mark is not None and mark.get("kind") in _KINDS:
+            kind: RelationKind | None = _KINDS[str(mark["kind"])]
+        else:
+            kind = None
+        if has_ext:
+            data = _data(mark.get("data")) if mark is not None else {}
+        else:
+            details = self.node_details(node_id, text=True)
+            details["nodeID"] = node_id
+            data = {DATA_KEY: _json(details)}
+        for origin in origins:
+            if types[origin] == "RA" and origin not in argument_ids:
+                self.r.warn(
+                    "unplaced-edge",
+                    f"RA-node {origin} leads into {kind_name}-node "
+                    f"{node_id} but is itself read as a relation; edge ignored",
+                    node_id,
+                )
+                continue
+            for target in targets:
+                target_kind = types[target]
+                if target_kind == "RA" and target not in argument_ids:
+                    self.r.warn(
+                        "unplaced-edge",
+                        f"{kind_name}-node {node_id} points at RA-node "
+                        f"{target}, which is itself read as a relation; edge ignored",
+                        node_id,
+                    )
+                    continue
+                if origin == target:
+                    self.r.warn(
+                        "self-attack",
+                        f"{kind_name}-node {node_id} joins node {origin} to itself; ignored",
+                        node_id,
+                    )
+                    continue
+                chosen = kind
+                if chosen is None:
+                    if kind_name == "RA":
+                        chosen = RelationKind.SUPPORT
+                    else:
+                        chosen = (
+                            RelationKind.UNDERCUT if target_kind == "RA" else RelationKind.ATTACK
+                        )
+                if chosen is RelationKind.UNDERCUT and target_kind != "RA":
+                    chosen = RelationKind.ATTACK
+                if chosen is RelationKind.CONTRADICTION and (
+                    types[origin] != "I" or target_kind != "I"
+                ):
+                    chosen = RelationKind.ATTACK
+                self.add_relation(relations, Relation(chosen, origin, target, data=data), node_id)
+        return True
+
+    def add_relation(
+        self,
+        relations: dict[tuple[RelationKind, str, str], Relation],
+        relation: Relation,
+        node_id: str,
+    ) -> None:
+        key = relation.key
+        if key in relations:
+            if relation.kind is not RelationKind.CONTRADICTION:
+                self.r.warn(
+                    "duplicate-relation",
+                    f"node {node_id}: {relation.origin} already "
+                    f"{relation.kind.value}s {relation.target}; the repeat is left out",
+                    node_id,
+                )
+            return
+        relations[key] = relation
+
+    def scheme_record(self, node_id: str) -> JSONValue:
+        """An MA- or PA-node with its ends, as kept in the map's data."""
+        record: dict[str, JSONValue] = {"nodeID": node_id}
+        record.update(self.node_details(node_id, text=True))
+        ins = [n for n in self.ins[node_id] if self.types[n] in _ARGUMENT_LAYER]
+        outs = [n for n in self.outs[node_id] if self.types[n] in _ARGUMENT_LAYER]
+        record["from"] = _json(ins)
+        record["to"] = _json(outs)
+        if not ins or not outs:
+            side = "nothing leads into it" if not ins else "it leads to nothing"
+            self.r.warn(
+                "incomplete-scheme-node", f"{self.types[node_id]}-node {node_id}: {side}", node_id
+            )
+        return record
+
+
+_ARGUMENT_LAYER = frozenset({"I", "RA", "CA", "MA", "PA"})
+_SCHEME_NODES = frozenset({"RA", "CA", "MA", "PA"})
+
+
+def _plain_node(node: Mapping[str, Any], node_id: str) -> dict[str, Any]:
+    out = dict(node)
+    out["nodeID"] = node_id
+    return out
+
+
+def _dict_of(ext: Mapping[str, Any] | None, key: str) -> dict[str, Any]:
+    if ext is None:
+        return {}
+    value = ext.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _data(value: Any) -> dict[str, JSONValue]:
+    return value if isinstance(value, dict) else {}
+
+
+def _opt_str_or_empty(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(v for v in value if isinstance(v, str))
+
+
+def _sources(value: Any) -> tuple[Source, ...]:
+    if not isinstance(value, list):
+        return ()
+    out = []
+    for item in value:
+        if isinstance(item, dict):
+            out.append(
+                Source(
+                    **{k: item[k] if isinstance(item.get(k), str) else None for k in _SOURCE_FIELDS}
+                )
+            )
+    return tuple(out)
+
+
+def _claim_fields(record: Mapping[str, Any]) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "title": _opt_str_or_empty(record.get("title")),
+        "is_position": record.get("position") is True,
+        "holder": _opt_str_or_empty(record.get("holder")),
+        "tags": _strings(record.get("tags")),
+        "section": _opt_str_or_empty(record.get("section")),
+        "verdict": _VERDICTS.get(str(record.get("verdict"))),
+        "data": _data(record.get("data")),
+    }
+    if "sources" in record:
+        fields["sources"] = _sources(record.get("sources"))
+    return fields
+
+
+def _argument_fields(record: Mapping[str, Any]) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "title": _opt_str_or_empty(record.get("title")),
+        "gist": _opt_str_or_empty(record.get("gist")),
+        "tags": _strings(record.get("tags")),
+        "sources": _sources(record.get("sources")),
+        "section": _opt_str_or_empty(record.get("section")),
+        "data": _data(record.get("data")),
+    }
+    if "scheme" in record:
+        fields["scheme"] = _opt_str_or_empty(record.get("scheme"))
+    return fields
+
+
+def read_aif(data: bytes | str, source: str | None = None) -> AifReading:
+    """Read an AIFdb JSON or xAIF document.
+
+    Args:
+        data: The document (bytes, or text).
+        source: A file name for messages.
+
+    Returns:
+        The map, the warnings (what could not be placed, each with its node id), the node
+        counts by AIF type and the flavour found.
+
+    Raises:
+        ReadError: the document is not JSON, or not AIF at all.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return _Reader(source).read(raw)
+
+
+def node_types(nodes: Iterable[Mapping[str, Any]]) -> Counter[str]:
+    """Count nodes by AIF type (a helper for reports and tests)."""
+    return Counter(str(n.get("type", "?")).upper() for n in nodes)

@@ -1,0 +1,528 @@
+"""Write argument maps as AIF JSON (the AIFdb layout), for AIFdb, OVA and arguebuf.
+
+Every claim becomes an I-node, every argument an RA-node between its premises and its
+conclusion, every attack and undercut a CA-node, every support relation an RA-node of its own,
+every contradiction two CA-nodes (one each way); rephrases and preferences kept from an AIF
+reading come back as MA- and PA-nodes. Each source of a claim becomes a locution: an L-node
+``"Speaker : quote"`` (its id is the source's locator when that is free), a YA-node
+("Asserting") from it to the claim, and a record in ``locutions`` with the speaker's
+participant id and the time. What AIF has no field for (titles, positions, tags, sections,
+verdicts, free data, the exact kind of a relation) goes into one extra top-level object,
+``argmapExtension``, which other tools ignore and argmap reads back, so that writing a map and
+reading it again gives an equal map.
+
+The output is deterministic: one node, edge or record per line, keys in AIFdb's order, UTF-8
+text as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap.model import Argument, ArgumentMap, JSONValue, RelationKind, Source
+from argmap_aif.common import (
+    DATA_KEY,
+    DEFAULT_SCHEME_IDS,
+    DEFAULT_TEXTS,
+    EXTENSION_KEY,
+    EXTENSION_VERSION,
+    participant_name,
+    scheme_of,
+    source_from_locution,
+    split_name,
+)
+
+_encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False).encode
+
+
+def _aif(data: Mapping[str, JSONValue]) -> Mapping[str, Any]:
+    value = data.get(DATA_KEY)
+    return value if isinstance(value, dict) else {}
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _source_dict(source: Source) -> dict[str, str]:
+    return {
+        key: value
+        for key, value in (
+            ("speaker", source.speaker),
+            ("document", source.document),
+            ("date", source.date),
+            ("url", source.url),
+            ("quote", source.quote),
+            ("locator", source.locator),
+        )
+        if value is not None
+    }
+
+
+class _Ids:
+    """Hands out node (or edge) ids that no wanted id uses: "1", "2", ..."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken = taken
+        self.counter = 0
+
+    def new(self) -> str:
+        while True:
+            self.counter += 1
+            candidate = str(self.counter)
+            if candidate not in self.taken:
+                self.taken.add(candidate)
+                return candidate
+
+
+class _Writer:
+    def __init__(self, amap: ArgumentMap) -> None:
+        self.amap = amap
+        self.nodes: list[dict[str, Any]] = []
+        self.edges: list[tuple[str, str, Any]] = []  # (from, to, preferred edge id or None)
+        self.locutions: list[dict[str, Any]] = []
+        self.node_ids: set[str] = set()
+        aif = _aif(amap.data)
+        dialogue = aif.get("dialogue")
+        self.dialogue: Mapping[str, Any] = dialogue if isinstance(dialogue, dict) else {}
+        wanted: set[str] = {c.id for c in amap.claims}
+        wanted.update(a.id for a in amap.arguments)
+        for relation in amap.relations:
+            preferred = _str(_aif(relation.data).get("nodeID"))
+            if preferred is not None:
+                wanted.add(preferred)
+        for key in ("rephrases", "preferences"):
+            for record in self._records(aif.get(key)):
+                if _str(record.get("nodeID")):
+                    wanted.add(record["nodeID"])
+        for record in self._records(self.dialogue.get("nodes")):
+            if isinstance(record.get("nodeID"), (str, int)):
+                wanted.add(str(record["nodeID"]))
+        for claim in amap.claims:
+            for source in claim.sources:
+                if source.locator is not None:
+                    wanted.add(source.locator)
+        self.ids = _Ids(wanted)
+        self.ext_claims: dict[str, dict[str, Any]] = {}
+        self.ext_arguments: dict[str, dict[str, Any]] = {}
+        self.ext_relations: dict[str, dict[str, Any]] = {}
+
+    @staticmethod
+    def _records(value: Any) -> Iterator[dict[str, Any]]:
+        if isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict):
+                    yield item
+
+    def add_node(self, node_id: str, text: str, kind: str, details: Mapping[str, Any]) -> None:
+        node: dict[str, Any] = {"nodeID": node_id, "text": text, "type": kind}
+        timestamp = _str(details.get("timestamp"))
+        if timestamp is not None:
+            node["timestamp"] = timestamp
+        if kind in DEFAULT_TEXTS:
+            node["scheme"] = _str(details.get("scheme")) or text
+            scheme_id = details.get("schemeID")
+            if isinstance(scheme_id, (str, int)) and not isinstance(scheme_id, bool):
+                node["schemeID"] = str(scheme_id)
+            elif text == DEFAULT_TEXTS[kind]:
+                node["schemeID"] = DEFAULT_SCHEME_IDS[kind]
+        self.nodes.append(node)
+        self.node_ids.add(node_id)
+
+    def own_id(self, preferred: Any) -> str:
+        """``preferred`` if it is a free id, else a new one."""
+        if isinstance(preferred, str) and preferred and preferred not in self.node_ids:
+            return preferred
+        return self.ids.new()
+
+    # -- the argument layer ---------------------------------------------------------------
+
+    def claims(self) -> None:
+        for claim in self.amap.claims:
+            self.add_node(claim.id, claim.text, "I", _aif(claim.data))
+            record: dict[str, Any] = {}
+            if claim.title is not None:
+                record["title"] = claim.title
+            if claim.is_position:
+                record["position"] = True
+            if claim.holder is not None:
+                record["holder"] = claim.holder
+            if claim.tags:
+                record["tags"] = list(claim.tags)
+            if claim.section is not None:
+                record["section"] = claim.section
+            if claim.verdict is not None:
+                record["verdict"] = claim.verdict.value
+            if claim.data:
+                record["data"] = claim.data
+            if record:
+                self.ext_claims[claim.id] = record
+
+    def arguments(self) -> None:
+        for argument in self.amap.arguments:
+            details = _aif(argument.data)
+            text = argument.scheme if argument.scheme is not None else DEFAULT_TEXTS["RA"]
+            self.add_node(argument.id, text, "RA", details)
+            for premise in argument.premises:
+                self.edges.append((premise, argument.id, None))
+            if argument.conclusion is not None:
+                self.edges.append((argument.id, argument.conclusion, None))
+            record = self._argument_record(argument, text)
+            if record:
+                self.ext_arguments[argument.id] = record
+
+    @staticmethod
+    def _argument_record(argument: Argument, text: str) -> dict[str, Any]:
+        record: dict[str, Any] = {}
+        for key, value in (
+            ("title", argument.title),
+            ("gist", argument.gist),
+            ("section", argument.section),
+        ):
+            if value is not None:
+                record[key] = value
+        if scheme_of(text) != argument.scheme:
+            record["scheme"] = argument.scheme
+        if argument.tags:
+            record["tags"] = list(argument.tags)
+        if argument.sources:
+            record["sources"] = [_source_dict(s) for s in argument.sources]
+        if argument.data:
+            record["data"] = argument.data
+        return record
+
+    def relations(self) -> None:
+        arguments = {a.id for a in self.amap.arguments}
+        for relation in self.amap.relations:
+            details = _aif(relation.data)
+            node_id = self.own_id(details.get("nodeID"))
+            record: dict[str, Any] = {}
+            if relation.kind is RelationKind.SUPPORT:
+                kind = "RA"
+                record["kind"] = relation.kind.value
+            else:
+                kind = "CA"
+                if relation.kind is RelationKind.CONTRADICTION or (
+                    relation.kind is RelationKind.ATTACK and relation.target in arguments
+                ):
+                    record["kind"] = relation.kind.value
+            text = _str(details.get("text")) or DEFAULT_TEXTS[kind]
+            self.add_node(node_id, text, kind, details)
+            self.edges.append((relation.origin, node_id, None))
+            self.edges.append((node_id, relation.target, None))
+            if relation.data:
+                record["data"] = relation.data
+            if record:
+                self.ext_relations[node_id] = record
+            if relation.kind is RelationKind.CONTRADICTION:
+                back = self.ids.new()
+                self.add_node(back, text, kind, {k: v for k, v in details.items() if k != "nodeID"})
+                self.edges.append((relation.target, back, None))
+                self.edges.append((back, relation.origin, None))
+                self.ext_relations[back] = record
+
+    def scheme_records(self) -> None:
+        aif = _aif(self.amap.data)
+        for key, kind in (("rephrases", "MA"), ("preferences", "PA")):
+            for record in self._records(aif.get(key)):
+                node_id = _str(record.get("nodeID"))
+                if node_id is None or node_id in self.node_ids:
+                    continue
+                text = record.get("text")
+                self.add_node(
+                    node_id, text if isinstance(text, str) else DEFAULT_TEXTS[kind], kind, record
+                )
+                for end in record.get("from", []) if isinstance(record.get("from"), list) else []:
+                    if isinstance(end, str):
+                        self.edges.append((end, node_id, None))
+                for end in record.get("to", []) if isinstance(record.get("to"), list) else []:
+                    if isinstance(end, str):
+                        self.edges.append((node_id, end, None))
+
+    # -- the dialogue layer ---------------------------------------------------------------
+
+    def dialogue_layer(self) -> list[dict[str, Any]]:
+        """L-nodes for the sources, YA-nodes anchoring them, and the kept dialogue layer."""
+        raw_nodes = [
+            r
+            for r in self._records(self.dialogue.get("nodes"))
+            if isinstance(r.get("nodeID"), (str, int)) and not isinstance(r.get("nodeID"), bool)
+        ]
+        raw_ids = {str(r["nodeID"]) for r in raw_nodes} - self.node_ids
+        raw_types = {str(r["nodeID"]): str(r.get("type", "")).upper() for r in raw_nodes}
+        raw_edges = list(self._records(self.dialogue.get("edges")))
+        # Which (L, I) pairs a kept YA-node already joins.
+        ya_in: dict[str, list[str]] = {}
+        ya_out: dict[str, list[str]] = {}
+        for edge in raw_edges:
+            origin, target = str(edge.get("fromID")), str(edge.get("toID"))
+            if raw_types.get(target) == "YA":
+                ya_in.setdefault(target, []).append(origin)
+            if raw_types.get(origin) == "YA":
+                ya_out.setdefault(origin, []).append(target)
+        anchored = {
+            (lnode, claim)
+            for ya, ins in ya_in.items()
+            if ya in raw_ids
+            for lnode in ins
+            for claim in ya_out.get(ya, ())
+        }
+        kept_locutions = {
+            str(r.get("nodeID")): r for r in self._records(self.dialogue.get("locutions"))
+        }
+        participants = list(self._records(self.dialogue.get("participants")))
+        person_of: dict[str, str] = {}
+        pids: set[str] = set()
+        for record in participants:
+            pid = record.get("participantID")
+            name = participant_name(record)
+            if isinstance(pid, (str, int)):
+                pids.add(str(pid))
+                if name is not None:
+                    person_of.setdefault(name, str(pid))
+        names: dict[str, str] = {}  # participant id -> name, as written
+        for record in participants:
+            pid = record.get("participantID")
+            name = participant_name(record)
+            if isinstance(pid, (str, int)) and name is not None:
+                names.setdefault(str(pid), name)
+        next_pid = 0
+        l_nodes: dict[str, Source] = {}
+        generated: dict[str, list[str]] = {}  # claim -> L-nodes anchored by new YA-nodes
+        for claim in self.amap.claims:
+            for source in claim.sources:
+                lnode = source.locator
+                if lnode and lnode not in self.node_ids and lnode not in raw_ids:
+                    self._locution(lnode, source, kept_locutions, person_of)
+                    l_nodes[lnode] = source
+                elif lnode and l_nodes.get(lnode) == source:
+                    pass  # the same locution anchors another claim
+                else:
+                    lnode = self.ids.new()
+                    self._locution(lnode, source, kept_locutions, person_of)
+                    l_nodes[lnode] = source
+                if source.speaker is not None and source.speaker not in person_of:
+                    while True:
+                        next_pid += 1
+                        if str(next_pid) not in pids:
+                            break
+                    person_of[source.speaker] = str(next_pid)
+                    pids.add(str(next_pid))
+                    first, last = split_name(source.speaker)
+                    participants.append(
+                        {"participantID": str(next_pid), "firstname": first, "surname": last}
+                    )
+                    written = participant_name(participants[-1])
+                    if written is not None:
+                        names[str(next_pid)] = written
+                mine = generated.setdefault(claim.id, [])
+                if (lnode, claim.id) not in anchored and lnode not in mine:
+                    ya = self.ids.new()
+                    self.add_node(ya, DEFAULT_TEXTS["YA"], "YA", {})
+                    self.edges.append((lnode, ya, None))
+                    self.edges.append((ya, claim.id, None))
+                    mine.append(lnode)
+        for record in self.locutions:
+            speaker = record.pop("_speaker", None)
+            if speaker is not None:
+                record["personID"] = person_of[speaker]
+        for record in raw_nodes:
+            node_id = str(record["nodeID"])
+            if node_id in self.node_ids:
+                continue
+            self.nodes.append(dict(record, nodeID=node_id))
+            self.node_ids.add(node_id)
+            if node_id in kept_locutions and raw_types.get(node_id) == "L":
+                self.locutions.append(dict(kept_locutions[node_id], nodeID=node_id))
+        self.raw_edges = raw_edges
+        self._check_sources(generated, raw_nodes, raw_types, ya_in, ya_out, names)
+        return participants
+
+    def _check_sources(
+        self,
+        generated: Mapping[str, list[str]],
+        raw_nodes: list[dict[str, Any]],
+        raw_types: Mapping[str, str],
+        ya_in: Mapping[str, list[str]],
+        ya_out: Mapping[str, list[str]],
+        names: Mapping[str, str],
+    ) -> None:
+        """Keep a claim's sources in the extension unless the locutions give them back exactly.
+
+        This reads the written dialogue layer as the reader will: new YA-nodes first, in
+        order, then the kept ones.
+        """
+        l_text = {n["nodeID"]: n for n in self.nodes if n.get("type") == "L"}
+        records = {r["nodeID"]: r for r in self.locutions}
+        derived_cache: dict[str, Source] = {}
+
+        def derive(lnode: str) -> Source:
+            if lnode not in derived_cache:
+                node = l_text[lnode]
+                record = records.get(lnode)
+                pid = record.get("personID") if record is not None else None
+                speaker = names.get(str(pid)) if pid is not None else None
+                text = node.get("text")
+                stamp = node.get("timestamp")
+                derived_cache[lnode] = source_from_locution(
+                    lnode,
+                    text if isinstance(text, str) else "",
+                    stamp if isinstance(stamp, str) and stamp else None,
+                    record,
+                    speaker,
+                )[0]
+            return derived_cache[lnode]
+
+        found: dict[str, list[Source]] = {}
+        for claim_id, lnodes in generated.items():
+            found[claim_id] = [derive(lnode) for lnode in lnodes]
+        for record in raw_nodes:
+            ya = str(record["nodeID"])
+            if raw_types.get(ya) != "YA" or ya not in self.node_ids:
+                continue
+            for lnode in ya_in.get(ya, ()):
+                if lnode not in l_text:
+                    continue
+                for claim_id in ya_out.get(ya, ()):
+                    listed = found.setdefault(claim_id, [])
+                    source = derive(lnode)
+                    if source not in listed:
+                        listed.append(source)
+        for claim in self.amap.claims:
+            if list(claim.sources) != found.get(claim.id, []):
+                self.ext_claims.setdefault(claim.id, {})["sources"] = [
+                    _source_dict(s) for s in claim.sources
+                ]
+
+    def _locution(
+        self,
+        lnode: str,
+        source: Source,
+        kept: Mapping[str, Mapping[str, Any]],
+        person_of: Mapping[str, str],
+    ) -> None:
+        quote = source.quote if source.quote is not None else ""
+        text = f"{source.speaker} : {quote}" if source.speaker is not None else quote
+        node: dict[str, Any] = {"nodeID": lnode, "text": text, "type": "L"}
+        if source.date is not None:
+            node["timestamp"] = source.date
+        self.nodes.append(node)
+        self.node_ids.add(lnode)
+        record: dict[str, Any] = {"nodeID": lnode}
+        base = kept.get(lnode)
+        if base is not None:
+            record.update(base)
+            record["nodeID"] = lnode
+        record["personID"] = None
+        if source.speaker is not None:
+            record["_speaker"] = source.speaker  # the participant id is settled later
+        record.setdefault("timestamp", source.date)
+        record["start"] = source.date
+        record.setdefault("end", None)
+        record["source"] = source.url if source.url is not None else source.document
+        self.locutions.append(record)
+
+    # -- the document ---------------------------------------------------------------------
+
+    def document(self) -> str:
+        self.claims()
+        self.arguments()
+        self.relations()
+        self.scheme_records()
+        participants = self.dialogue_layer()
+        edge_ids = _Ids(
+            {str(e.get("edgeID")) for e in self.raw_edges if e.get("edgeID") not in (None, "")}
+        )
+        edges: list[dict[str, Any]] = []
+        seen: set[tuple[str, str]] = set()
+        for origin, target, _ in self.edges:
+            if origin in self.node_ids and target in self.node_ids and (origin, target) not in seen:
+                seen.add((origin, target))
+                edges.append(
+                    {"edgeID": edge_ids.new(), "fromID": origin, "toID": target, "formEdgeID": None}
+                )
+        for edge in self.raw_edges:
+            origin, target = str(edge.get("fromID")), str(edge.get("toID"))
+            if origin in self.node_ids and target in self.node_ids and (origin, target) not in seen:
+                seen.add((origin, target))
+                edge_id = edge.get("edgeID")
+                edges.append(
+                    {
+                        "edgeID": edge_id if edge_id not in (None, "") else edge_ids.new(),
+                        "fromID": origin,
+                        "toID": target,
+                        "formEdgeID": edge.get("formEdgeID"),
+                    }
+                )
+        parts = ["{\n"]
+        parts.append(_list("nodes", self.nodes))
+        parts.append(",\n" + _list("edges", edges))
+        parts.append(",\n" + _list("locutions", self.locutions))
+        if participants:
+            parts.append(",\n" + _list("participants", participants))
+        text = _aif(self.amap.data).get("text")
+        if isinstance(text, str):
+            parts.append(f',\n  "text": {_encode(text)}')
+        parts.append(f',\n  "{EXTENSION_KEY}": {self.extension()}')
+        parts.append("\n}\n")
+        return "".join(parts)
+
+    def extension(self) -> str:
+        amap = self.amap
+        meta: dict[str, Any] = {"title": amap.title}
+        if amap.description is not None:
+            meta["description"] = amap.description
+        if amap.authors:
+            meta["authors"] = list(amap.authors)
+        if amap.date is not None:
+            meta["date"] = amap.date
+        if amap.data:
+            meta["data"] = amap.data
+        if amap.sections:
+            meta["sections"] = [
+                {
+                    k: v
+                    for k, v in (
+                        ("id", s.id),
+                        ("title", s.title),
+                        ("parent", s.parent),
+                        ("data", s.data or None),
+                    )
+                    if v is not None
+                }
+                for s in amap.sections
+            ]
+        lines = [f'{{\n    "version": {EXTENSION_VERSION}', f'    "map": {_encode(meta)}']
+        for key, table in (
+            ("claims", self.ext_claims),
+            ("arguments", self.ext_arguments),
+            ("relations", self.ext_relations),
+        ):
+            if not table:
+                lines.append(f'    "{key}": {{}}')
+                continue
+            body = ",\n      ".join(f"{_encode(k)}: {_encode(v)}" for k, v in table.items())
+            lines.append(f'    "{key}": {{\n      {body}\n    }}')
+        return ",\n".join(lines) + "\n  }"
+
+
+def _list(key: str, items: list[dict[str, Any]]) -> str:
+    if not items:
+        return f'  "{key}": []'
+    return f'  "{key}": [\n    ' + ",\n    ".join(_encode(i) for i in items) + "\n  ]"
+
+
+def dumps(amap: ArgumentMap) -> str:
+    """Return ``amap`` as AIF JSON text (AIFdb layout plus argmap's extension block)."""
+    return _Writer(amap).document()
+
+
+def to_aif(amap: ArgumentMap) -> dict[str, Any]:
+    """Return ``amap`` as an AIF document (a dict with ``nodes``, ``edges``, ``locutions``)."""
+    result: dict[str, Any] = json.loads(dumps(amap))
+    return result
+
+
+__all__ = ["dumps", "to_aif"]
