@@ -5,13 +5,13 @@ from __future__ import annotations
 from importlib import metadata
 
 import pytest
+from argmap_mermaid import EXPORTER, export
+from argmap_mermaid.parsing import parse_flowchart
+
 from argmap import FormatError, MapBuilder
 from argmap.evaluation import evaluate
 from argmap.plugins import Registry, get_plugin_manager, registry
 from argmap.testing import ContractError, check_exporter, cyclic_map, empty_map
-
-from argmap_mermaid import EXPORTER, export
-from argmap_mermaid.parsing import parse_flowchart
 
 
 class TestRegistration:
@@ -118,7 +118,8 @@ class TestTheExampleDebate:
         chart = chart_of(lavrov)
         nodes = chart.by_element()
         kinds = {(e.origin, e.target): (e.link, e.text) for e in chart.edges}
-        rebuttal = kinds[nodes["commitments-are-not-a-menu"].id, nodes["freedom-to-choose-alliances"].id]
+        menu, freedom = nodes["commitments-are-not-a-menu"], nodes["freedom-to-choose-alliances"]
+        rebuttal = kinds[menu.id, freedom.id]
         assert rebuttal == ("--x", "➖ rebuts")
         undermining = kinds[nodes["the-memoirs-were-misread"].id, nodes["the-memoirs"].id]
         assert undermining == ("--x", "➖ undermines")
@@ -207,7 +208,8 @@ class TestOptions:
     def test_sources_show_speaker_and_date(self, chart_of, lavrov) -> None:
         fields = chart_of(lavrov, sources=True).by_element()["indivisible-security"].fields
         assert "— Sergey Lavrov, 2022-01-27" in fields
-        assert "— Sergey Lavrov, 2022-01-27" not in chart_of(lavrov).by_element()["indivisible-security"].fields
+        plain = chart_of(lavrov).by_element()["indivisible-security"].fields
+        assert "— Sergey Lavrov, 2022-01-27" not in plain
 
     def test_edge_labels_off(self, chart_of, lavrov) -> None:
         chart = chart_of(lavrov, edge_labels=False)
@@ -225,7 +227,9 @@ class TestOptions:
             ({"legend": 1}, "legend must be true or false"),
         ],
     )
-    def test_wrong_values_are_refused(self, lavrov, options: dict[str, object], message: str) -> None:
+    def test_wrong_values_are_refused(
+        self, lavrov, options: dict[str, object], message: str
+    ) -> None:
         with pytest.raises(FormatError, match=message):
             export(lavrov, **options)  # type: ignore[arg-type]
 
@@ -249,9 +253,9 @@ class TestIdsAndEdgeCases:
 
     def test_element_ids_with_hostile_characters_stay_in_their_comment(self, chart_of) -> None:
         b = MapBuilder("ids")
-        b.claim("one", id='x"]\n%%{init: {"theme": "dark"}}%%\nclick c1 call alert()')
-        chart = chart_of(b.build())
-        assert list(chart.by_element()) == ['x"]\n%%{init: {"theme": "dark"}}%%\nclick c1 call alert()']
+        hostile_id = 'x"]\n%%{init: {"theme": "dark"}}%%\nclick c1 call alert()'
+        b.claim("one", id=hostile_id)
+        assert list(chart_of(b.build()).by_element()) == [hostile_id]
 
     def test_same_map_same_bytes(self, lavrov) -> None:
         assert export(lavrov, evaluation="grounded") == export(lavrov, evaluation="grounded")

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from argmap.formats import Exporter, RegisterExporter
 from argmap.hookspecs import hookimpl
-
 from argmap_mermaid.flowchart import OPTIONS, export
 
 __all__ = ["EXPORTER", "argmap_register_exporters", "export"]

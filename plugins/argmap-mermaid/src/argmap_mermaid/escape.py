@@ -34,8 +34,17 @@ _ESCAPED = '"#&<>`%:|[](){}\\'
 _PATTERN = re.compile(
     "[" + re.escape(_ESCAPED) + "\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
 )
+_PATTERN_KEEP_NEWLINE = re.compile(
+    "[" + re.escape(_ESCAPED) + "\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
+)
 _TABLE = {char: f"#{NAMED.get(char, ord(char))};" for char in _ESCAPED}
 _TABLE["\n"] = "#10;<br>"
+
+_SPACES = frozenset(
+    " \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\ufeff"
+)
+_EDGE_SPACE = re.compile(f"^[{''.join(sorted(_SPACES))}]+|[{''.join(sorted(_SPACES))}]+$")
 
 LINE_BREAK = "<br>"
 """A break that is only for display (a wrapped line or, after ``#10;``, a line break)."""
@@ -50,15 +59,39 @@ def _replace(match: re.Match[str]) -> str:
     return found if found is not None else f"#{ord(char)};"
 
 
+def _escape_chars(text: str) -> str:
+    return _PATTERN.sub(_replace, text)
+
+
+def _keep_edges(escaped: str) -> str:
+    # Mermaid trims a label (JavaScript's trim: every Unicode space); keep edge spaces exact.
+    if escaped and (escaped[0] in _SPACES or escaped[-1] in _SPACES):
+        return _EDGE_SPACE.sub(lambda m: "".join(f"#{ord(c)};" for c in m.group()), escaped)
+    return escaped
+
+
 def escape(text: str) -> str:
     """Escape ``text`` for a double-quoted Mermaid label.
 
     >>> escape('He said "no" <b>')
     'He said #quot;no#quot; #lt;b#gt;'
-    >>> escape("50% of #1")
-    '50#37; of #35;1'
+    >>> escape("50% of #1 ")
+    '50#37; of #35;1#32;'
     """
-    return _PATTERN.sub(_replace, text)
+    return _keep_edges(_escape_chars(text))
+
+
+def _wrapper(width: int) -> re.Pattern[str]:
+    found = _WRAPPERS.get(width)
+    if found is None:
+        # A piece is the longest run of at most ``width`` characters that ends before a space
+        # (or the end), with that space; else a whole word longer than ``width``; else spaces.
+        # Every position matches one of them, so the pieces joined give the line back.
+        found = _WRAPPERS[width] = re.compile(rf".{{1,{width}}}(?= |$) ?|[^ ]+ ?| +")
+    return found
+
+
+_WRAPPERS: dict[int, re.Pattern[str]] = {}
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -72,32 +105,28 @@ def wrap(text: str, width: int) -> list[str]:
     """
     if len(text) <= width:
         return [text]
-    pieces: list[str] = []
-    words: list[str] = []
-    length = 0
-    for word in text.split(" "):
-        if words and length + 1 + len(word) > width:
-            pieces.append(" ".join(words) + " ")
-            words = [word]
-            length = len(word)
-        else:
-            length += len(word) + (1 if words else 0)
-            words.append(word)
-    pieces.append(" ".join(words))
-    return pieces
+    return _wrapper(width).findall(text)
 
 
 def label_text(text: str, width: int | None = None) -> str:
     """Escape ``text`` and, if ``width`` is given, break its long lines at spaces for display.
+
+    Widths count the escaped text, so a line full of escaped characters breaks a little early.
 
     >>> label_text("no state may strengthen its security", 12)
     'no state may <br>strengthen <br>its security'
     """
     if not width or len(text) <= width:
         return escape(text)
-    lines = text.split("\n")
-    return "#10;<br>".join(
-        LINE_BREAK.join(escape(piece) for piece in wrap(line, width)) for line in lines
+    wrapper = _wrapper(width)
+    escaped = _PATTERN_KEEP_NEWLINE.sub(_replace, text)
+    if "\n" not in escaped:
+        return _keep_edges(LINE_BREAK.join(wrapper.findall(escaped)))
+    return _keep_edges(
+        "#10;<br>".join(
+            LINE_BREAK.join(wrapper.findall(line)) if len(line) > width else line
+            for line in escaped.split("\n")
+        )
     )
 
 

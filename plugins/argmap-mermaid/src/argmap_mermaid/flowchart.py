@@ -35,12 +35,11 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from argmap.errors import FormatError
-from argmap.model import Argument, ArgumentMap, Claim, Node, RelationKind, Section
-
+from argmap.model import Argument, ArgumentMap, Claim, Element, Node, RelationKind, Section
 from argmap_mermaid.escape import FIELD_BREAK, LINE_BREAK, escape, label_text
 
 DIRECTIONS = ("BT", "TB", "TD", "LR", "RL")
@@ -222,7 +221,7 @@ def _resolve_evaluation(amap: ArgumentMap, evaluation: object) -> _Evaluation | 
             "mermaid: evaluation must be an argmap.evaluation.Evaluation or a semantics name, "
             f"not {type(evaluation).__name__}"
         )
-    return evaluation  # type: ignore[return-value]
+    return evaluation
 
 
 class _Chart:
@@ -247,10 +246,15 @@ class _Chart:
         self.edge_labels = edge_labels
         self.legend = legend
         self.ids: dict[str, str] = {}
-        for prefix, group in (("c", amap.claims), ("a", amap.arguments), ("s", amap.sections)):
+        groups: tuple[tuple[str, Sequence[Element]], ...] = (
+            ("c", amap.claims),
+            ("a", amap.arguments),
+            ("s", amap.sections),
+        )
+        for prefix, group in groups:
             for number, element in enumerate(group, 1):
                 self.ids[element.id] = f"{prefix}{number}"
-        index = amap.index
+        targets = {r.target for r in amap.relations}
         self.premise_ids = {p for a in amap.arguments for p in a.premises}
         # Bare one-premise arguments are drawn as one support edge from premise to conclusion.
         self.bare = {
@@ -259,12 +263,17 @@ class _Chart:
             if len(a.premises) == 1
             and a.conclusion is not None
             and not (a.title or a.gist or a.scheme or a.tags or a.sources or a.data)
-            and not index.incoming(a.id)
+            and a.id not in targets
         }
         self.lines: list[str] = []
         self.classes: dict[str, list[str]] = defaultdict(list)
         self.link_kinds: dict[str, list[int]] = defaultdict(list)
         self.edge_count = 0
+        self.links = {
+            (kind, words): LINKS[kind] + (f'|"{escape(EDGE_WORDS[words])}"|' if edge_labels else "")
+            for kind in LINKS
+            for words in EDGE_WORDS
+        }
 
     # -- text -------------------------------------------------------------------------------
 
@@ -340,9 +349,8 @@ class _Chart:
         self.lines.append(f"{indent}{node_id}{opening}{label}{closing}")
 
     def edge(self, origin: str, kind: str, words: str, target: str) -> None:
-        link = LINKS[kind]
-        label = f'|"{escape(EDGE_WORDS[words])}"|' if self.edge_labels else ""
-        self.lines.append(f"    {self.ids[origin]} {link}{label} {self.ids[target]}")
+        ids = self.ids
+        self.lines.append(f"    {ids[origin]} {self.links[kind, words]} {ids[target]}")
         self.link_kinds[kind].append(self.edge_count)
         self.edge_count += 1
 
@@ -382,11 +390,12 @@ class _Chart:
         # An explicit stack: sections may nest deeper than Python's recursion limit.
         stack: list[tuple[Section | None, int]] = [(s, 1) for s in reversed(children[None])]
         while stack:
-            section, depth = stack.pop()
+            item, depth = stack.pop()
             indent = "    " * depth
-            if section is None:
+            if item is None:
                 self.lines.append(f"{indent}end")
                 continue
+            section = item
             section_id = self.ids[section.id]
             self.lines.append(f"{indent}%% {section_id}: {_comment(section.id)}")
             self.lines.append(f'{indent}subgraph {section_id} ["{self.text(section.title)}"]')
@@ -458,7 +467,7 @@ def _cite(speaker: str | None, date: str | None, document: str | None) -> str:
 
 
 def _yaml_string(text: str) -> str:
-    """A YAML double-quoted string holding ``text`` exactly, safe in a Mermaid front matter.
+    r"""A YAML double-quoted string holding ``text`` exactly, safe in a Mermaid front matter.
 
     JSON strings are YAML strings; on top, ``%`` (Mermaid reads ``%%{`` anywhere as a
     directive) and characters YAML treats as line breaks or refuses are written as ``\\u``

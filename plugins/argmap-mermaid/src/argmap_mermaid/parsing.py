@@ -1,11 +1,11 @@
-"""A strict reader for the Mermaid subset that argmap-mermaid writes.
+r"""A strict reader for the Mermaid subset that argmap-mermaid writes.
 
 It exists for tests, yours and ours: parse a chart back and check that every text came out
 exactly and that the structure is what the map says. It refuses every line it does not
 understand, so a claim that broke out of its label makes it fail.
 
 >>> from argmap_mermaid.parsing import parse_flowchart
->>> chart = parse_flowchart('flowchart BT\\n    c1["<b>A #quot;B#quot;</b><br/>C<br>D"]\\n')
+>>> chart = parse_flowchart('flowchart BT\n    c1["<b>A #quot;B#quot;</b><br/>C<br>D"]\n')
 >>> chart.nodes["c1"].fields
 ('A "B"', 'CD')
 """
@@ -192,8 +192,8 @@ def parse_flowchart(text: str) -> Flowchart:
         raise FlowchartSyntaxError(number, raw, "not a line argmap-mermaid writes")
     if open_subgraphs:
         raise FlowchartSyntaxError(len(lines), "", f"subgraph {open_subgraphs[-1]} not closed")
-    for edge in chart.edges:
-        for end in (edge.origin, edge.target):
+    for parsed_edge in chart.edges:
+        for end in (parsed_edge.origin, parsed_edge.target):
             if end not in chart.nodes:
                 raise FlowchartSyntaxError(0, end, "an edge names an undeclared node")
     return chart

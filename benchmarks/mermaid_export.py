@@ -1,0 +1,63 @@
+"""How long the mermaid exporter (the argmap-mermaid plugin) takes, up to 100,000 claims.
+
+Run: .venv/bin/python benchmarks/mermaid_export.py [CLAIMS ...]
+
+Prints, for each size, the best of three export times in Python (the map already built), the
+chart's size, and the time of the whole command `argmap export MAP.json --to mermaid -o
+OUT.mmd` (start-up, reading the JSON, exporting, writing).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dot_maps import synthetic_map
+
+from argmap import dump
+from argmap.plugins import registry
+
+
+def best_of(runs: int, action: object) -> float:
+    assert callable(action)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main(sizes: list[int]) -> None:
+    exporter = registry().exporter("mermaid")
+    argmap_script = Path(sys.executable).parent / "argmap"
+    print(f"{'claims':>8} {'export s':>9} {'+evaluation s':>14} {'chart MB':>9} {'CLI s':>7}")
+    for claims in sizes:
+        amap = synthetic_map(claims)
+        seconds = best_of(3, lambda amap=amap: exporter(amap))
+        chart = exporter(amap)
+        assert isinstance(chart, str)
+        with_evaluation = best_of(1, lambda amap=amap: exporter(amap, evaluation="grounded"))
+        with tempfile.TemporaryDirectory() as folder:
+            source = Path(folder) / "map.json"
+            dump(amap, source)
+            start = time.perf_counter()
+            subprocess.run(
+                [str(argmap_script), "export", str(source), "--to", "mermaid", "-o",
+                 str(Path(folder) / "out.mmd")],
+                check=True,
+            )
+            cli = time.perf_counter() - start
+        print(
+            f"{claims:>8} {seconds:>9.3f} {with_evaluation:>14.3f} "
+            f"{len(chart.encode()) / 1e6:>9.1f} {cli:>7.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [1_000, 10_000, 100_000])
