@@ -35,6 +35,7 @@ per-statement calls are too slow for maps of 100,000 claims.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Protocol
@@ -135,26 +136,28 @@ THEMES: Mapping[str, Theme] = {
 # lone surrogates and the two non-characters become the replacement character.
 _CONTROL = {c: 0x2400 + c for c in range(32) if c not in (9, 10, 13)}
 _CONTROL.update({0xFFFE: 0xFFFD, 0xFFFF: 0xFFFD})
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_HTML = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"}
-_HTML.update({k: chr(v) for k, v in _CONTROL.items()})
-_HTML[9] = " "  # Graphviz drops tabs from HTML labels
 
 
 def clean(text: str) -> str:
     """Replace the characters that XML cannot carry with visible stand-ins."""
-    text = text.translate(_CONTROL)
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
-    return text
+    if _UNSAFE.search(text) is None:  # the common case, at C speed
+        return text
+    return _SURROGATE.sub("\ufffd", text.translate(_CONTROL))
 
 
 def html(text: str) -> str:
     """Escape ``text`` for the inside of a Graphviz HTML-like label (one line)."""
-    text = text.translate(_HTML)
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
-    return text
+    text = (
+        clean(text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+    )
+    # Graphviz drops tabs from HTML labels; a space keeps the words apart.
+    return text.replace("\t", " ") if "\t" in text else text
 
 
 def quote(text: str) -> str:
@@ -163,38 +166,49 @@ def quote(text: str) -> str:
     Backslashes are doubled and quotes escaped, so the string always ends where it should; an
     escString attribute (tooltip, URL) then shows the text exactly as given.
     """
-    return '"' + clean(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if len(text) <= _CHUNK:
+        return '"' + _inner(text) + '"'
+    # Graphviz refuses quoted strings of more than 16,384 bytes; DOT joins "a" + "b".
+    return " + ".join(
+        '"' + _inner(text[i : i + _CHUNK]) + '"' for i in range(0, len(text), _CHUNK)
+    )
+
+
+_CHUNK = 4000
+"""Characters per quoted piece: at most 16,000 bytes even escaped (2 bytes for an escaped
+ASCII character, 4 for others)."""
+
+
+def _inner(text: str) -> str:
+    return clean(text).replace("\\", "\\\\").replace('"', '\\"')
 
 
 def wrap(text: str, width: int) -> list[str]:
     """Break ``text`` into lines of at most ``width`` characters, at spaces where possible.
 
-    Line breaks in the text are kept; runs of spaces collapse to one (Graphviz collapses them
-    in labels anyway); words longer than ``width`` are cut.
+    Line breaks in the text are kept; words longer than ``width`` are cut. Runs of white
+    space become one space, as Graphviz shows them anyway (the tooltip keeps the text exactly).
     """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines: list[str] = []
-    for paragraph in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        words = paragraph.split()
-        if not words:
-            lines.append("")
+    for raw in text.split("\n"):
+        if len(raw) <= width:
+            lines.append(raw.strip())
             continue
-        line = ""
-        for word in words:
-            while len(word) > width:
-                if line:
-                    lines.append(line)
-                    line = ""
-                lines.append(word[:width])
-                word = word[width:]
-            if not line:
-                line = word
-            elif len(line) + 1 + len(word) <= width:
-                line = f"{line} {word}"
+        paragraph = " ".join(raw.split())
+        start, end = 0, len(paragraph)
+        while end - start > width:
+            cut = paragraph.rfind(" ", start, start + width + 1)
+            if cut <= start:  # one word longer than the width: cut it
+                lines.append(paragraph[start : start + width])
+                start += width
+                if paragraph.startswith(" ", start):
+                    start += 1
             else:
-                lines.append(line)
-                line = word
-        if line:
-            lines.append(line)
+                lines.append(paragraph[start:cut])
+                start = cut + 1
+        lines.append(paragraph[start:])
     return lines
 
 
@@ -339,42 +353,78 @@ def _plain(argument: Argument, targeted: set[str]) -> bool:
     )
 
 
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _source_line(source: Source) -> str:
     return ", ".join(p for p in (source.speaker, source.document, source.date) if p)
 
 
-def _tooltip(text: str, sources: Iterable[Source], show_sources: bool) -> str:
+def _tooltip(text: str, sources: Iterable[Source]) -> str:
+    """The text, then a paragraph per source: speaker, document, date, where, the quote."""
     parts = [text]
-    if show_sources:
-        for source in sources:
-            head = _source_line(source)
-            where = ", ".join(p for p in (source.locator, source.url) if p)
-            if where:
-                head = f"{head} ({where})" if head else where
-            if source.quote is not None:
-                head = f"{head}: “{source.quote}”" if head else f"“{source.quote}”"
-            if head:
-                parts.append(f"— {head}")
+    for source in sources:
+        head = _source_line(source)
+        where = ", ".join(p for p in (source.locator, source.url) if p)
+        if where:
+            head = f"{head} ({where})" if head else where
+        if source.quote is not None:
+            head = f"{head}: “{source.quote}”" if head else f"“{source.quote}”"
+        if head:
+            parts.append(f"— {head}")
     return "\n\n".join(parts)
 
 
 class _Writer:
     """Builds the DOT statements of one map; one instance per export."""
 
-    def __init__(self, amap: ArgumentMap, options: DotOptions) -> None:
+    def __init__(self, amap: ArgumentMap, options: DotOptions, collect: bool = False) -> None:
         self.amap = amap
         self.o = options
         self.t = options.theme
         self.small = f'<FONT POINT-SIZE="9" COLOR="{self.t.muted}">'
+        t = self.t
+        self.edge_styles = {
+            "support": f'color="{t.support}" arrowhead=normal class="argmap-support"',
+            "premise": (
+                f'color="{t.premise_link}" arrowhead=none penwidth=1.2 class="argmap-premise"'
+            ),
+            "attack": f'color="{t.attack}" arrowhead=tee penwidth=2 class="argmap-attack"',
+            "undercut": (
+                f'color="{t.undercut}" arrowhead=tee style=dashed penwidth=2 '
+                'class="argmap-undercut"'
+            ),
+            "contradiction": (
+                f'color="{t.contradiction}:invis:{t.contradiction}" dir=both arrowhead=tee '
+                'arrowtail=tee constraint=false class="argmap-contradiction"'
+            ),
+        }
+        self.claim_styles = {
+            role: self.claim_style(role) for role in ("position", "objection", "premise", "claim")
+        }
+        self.names: dict[str, str] = {}
+        self.shorts: dict[str, str] = {}
+        self.tips: dict[str, str] = {}
+        self.tooltips: list[str | None] = []
+        self.collect = collect
 
     # -- labels -------------------------------------------------------------------------------
 
-    def lines(self, text: str, budget: int) -> list[str]:
-        found = wrap(text, self.o.wrap)
+    def block(self, text: str, budget: int, bold: bool = False) -> str:
+        """``text`` wrapped and escaped, lines joined by ``<BR/>``, at most ``budget`` lines."""
+        width = self.o.wrap
+        if len(text) <= width and "\n" not in text and "\r" not in text:
+            found = [text.strip()]
+        else:
+            found = wrap(text, width)
         if len(found) > budget:
-            found = found[: max(budget, 1)]
+            found = found[:budget]
             found[-1] = found[-1][: self.o.wrap - 1] + "…"
-        return [html(line) for line in found]
+        joined = html("\n".join(found))
+        if bold:
+            return "<B>" + joined.replace("\n", "</B><BR/><B>") + "</B>"
+        return joined.replace("\n", "<BR/>")
 
     def status(self, node_id: str) -> tuple[str, str | None]:
         """The evaluation line of a node's label, and its status word."""
@@ -398,15 +448,14 @@ class _Writer:
             head = "POSITION"
             if claim.holder:
                 head += " · held by " + claim.holder
-            parts.append(f"{self.small}{'<BR/>'.join(self.lines(head, 3))}</FONT>")
+            parts.append(f"{self.small}{self.block(head, 3)}</FONT>")
         elif role == "objection":
             parts.append(f"{self.small}OBJECTION</FONT>")
         budget = self.o.max_lines
         if claim.title:
-            title = self.lines(claim.title, 3)
-            parts.append("<B>" + "</B><BR/><B>".join(title) + "</B>")
+            parts.append(self.block(claim.title, 3, bold=True))
         if claim.text:
-            parts.append("<BR/>".join(self.lines(claim.text, budget)))
+            parts.append(self.block(claim.text, budget))
         elif not claim.title:
             parts.append(f"{self.small}<I>(no text)</I></FONT>")
         if self.o.sources and claim.sources:
@@ -421,20 +470,34 @@ class _Writer:
         head = "ARGUMENT" if argument.title or not linked else "LINKED REASON"
         parts = [f"{self.small}{head}</FONT>"]
         if argument.title:
-            parts.append("<B>" + "</B><BR/><B>".join(self.lines(argument.title, 3)) + "</B>")
+            parts.append(self.block(argument.title, 3, bold=True))
         if argument.gist:
-            parts.append("<BR/>".join(self.lines(argument.gist, self.o.max_lines)))
+            parts.append(self.block(argument.gist, self.o.max_lines))
         if argument.scheme:
-            scheme = "<BR/>".join(self.lines(argument.scheme, 2))
-            parts.append(f"{self.small}<I>{scheme}</I></FONT>")
+            parts.append(f"{self.small}<I>{self.block(argument.scheme, 2)}</I></FONT>")
         return "<BR/>".join(parts)
 
     # -- statements ---------------------------------------------------------------------------
 
     def claim_node(self, claim: Claim, role: str) -> str:
-        t = self.t
         label = self.claim_label(claim, role)
-        status, word = self.status(claim.id)
+        attributes = self.claim_styles[role]
+        status = ""
+        if self.o.evaluation is not None:
+            status, word = self.status(claim.id)
+            if word is not None:
+                attributes = self.claim_style(role, word)
+        tooltip = claim.text or claim.title or claim.id
+        if self.o.sources and claim.sources:
+            tooltip = _tooltip(tooltip, claim.sources)
+        return (
+            f"{self.name(claim.id)} [label=<{label}{status}> {attributes} "
+            f"{self.tooltip(tooltip)}]"
+        )
+
+    def claim_style(self, role: str, word: str | None = None) -> str:
+        """The shape, fill and classes of a claim node of ``role`` (and evaluation status)."""
+        t = self.t
         fill = {
             "position": t.position_fill,
             "objection": t.objection_fill,
@@ -443,17 +506,13 @@ class _Writer:
         if word == "out":
             fill = t.out_fill
         if role == "position":
-            style = 'style="rounded,filled,bold" penwidth=2.5 color="' + t.position_border + '"'
+            style = f'style="rounded,filled,bold" penwidth=2.5 color="{t.position_border}"'
         elif role == "objection":
             style = 'style="filled,diagonals"'
         else:
             style = 'style="rounded,filled"'
         classes = f"argmap-claim argmap-{role}" + (f" argmap-{word}" if word else "")
-        tooltip = _tooltip(claim.text or claim.title or claim.id, claim.sources, self.o.sources)
-        return (
-            f'{quote(claim.id)} [label=<{label}{status}> {style} fillcolor="{fill}" '
-            f'class="{classes}" tooltip={quote(tooltip)}]'
-        )
+        return f'{style} fillcolor="{fill}" class="{classes}"'
 
     def argument_node(self, argument: Argument) -> str:
         t = self.t
@@ -461,28 +520,37 @@ class _Writer:
         fill = t.out_fill if word == "out" else t.argument_fill
         classes = "argmap-argument" + (f" argmap-{word}" if word else "")
         text = argument.gist or argument.title or argument.id
-        tooltip = _tooltip(text, argument.sources, self.o.sources)
+        tooltip = _tooltip(text, argument.sources) if self.o.sources else text
         return (
-            f"{quote(argument.id)} [label=<{self.argument_label(argument)}{status}> "
+            f"{self.name(argument.id)} [label=<{self.argument_label(argument)}{status}> "
             f'shape=ellipse style=filled fillcolor="{fill}" margin="0.05,0.03" '
-            f'class="{classes}" tooltip={quote(tooltip)}]'
+            f'class="{classes}" {self.tooltip(tooltip)}]'
         )
 
-    def edge(self, kind: str, origin: str, target: str, tooltip: str) -> str:
-        t = self.t
-        attrs_ = {
-            "support": f'color="{t.support}" arrowhead=normal',
-            "premise": f'color="{t.premise_link}" arrowhead=none penwidth=1.2',
-            "attack": f'color="{t.attack}" arrowhead=tee penwidth=2',
-            "undercut": f'color="{t.undercut}" arrowhead=tee style=dashed penwidth=2',
-            "contradiction": (
-                f'color="{t.contradiction}:invis:{t.contradiction}" dir=both arrowhead=tee '
-                "arrowtail=tee constraint=false"
-            ),
-        }[kind]
+    def name(self, node_id: str) -> str:
+        """The quoted DOT name of a node."""
+        return self.names[node_id]
+
+    def tooltip(self, text: str) -> str:
+        """The ``id`` and ``tooltip`` attributes of a node or cluster whose tooltip is ``text``.
+
+        The id numbers the tooltip, so that :func:`restore_tooltips` can put the exact text
+        back into the SVG (Graphviz rewrites backslashes, entities and runs of spaces).
+        """
+        number = len(self.tooltips)
+        self.tooltips.append(text)
+        return f'id="argmap_{number}" tooltip={quote(text)}'
+
+    def edge(self, kind: str, origin: str, target: str, words: str) -> str:
+        """An edge statement; its tooltip reads "origin <words> target"."""
+        tips = self.tips
+        number = len(self.tooltips)
+        self.tooltips.append(
+            f"{self.shorts[origin]} {words} {self.shorts[target]}" if self.collect else None
+        )
         return (
-            f"{quote(origin)} -> {quote(target)} [{attrs_} class=\"argmap-{kind}\" "
-            f"tooltip={quote(tooltip)}]"
+            f"{self.names[origin]} -> {self.names[target]} [{self.edge_styles[kind]} "
+            f'id="argmap_{number}" tooltip="{tips[origin]} {words} {tips[target]}"]'
         )
 
     # -- the whole ----------------------------------------------------------------------------
@@ -513,8 +581,13 @@ class _Writer:
             edge_attr={"fontname": t.fontname, "fontsize": "9", "fontcolor": t.muted},
         )
         if amap.title:
-            dot.attr(label=f"<<B>{html(amap.title)}</B>>", labelloc="t", fontsize="16")
+            title = self.block(amap.title, 3, bold=True)
+            dot.attr(label=f"<{title}>", labelloc="t", fontsize="16")
         body: list[str] = []
+        # Each node's quoted name, and its short name escaped for edge tooltips, made once.
+        self.names = {n.id: quote(n.id) for n in amap}
+        self.shorts = {n.id: _short(n.title or n.id) for n in amap}
+        self.tips = {i: _inner(short) for i, short in self.shorts.items()}
         roles = _roles(amap)
         targeted = {r.target for r in amap.relations}
         plain = {a.id for a in amap.arguments if _plain(a, targeted)}
@@ -530,40 +603,22 @@ class _Writer:
         self.sections(body, statements)
         body.extend(statements.get(None, ()))
 
-        label_of: Callable[[str], str] = lambda i: amap.get(i).title or i  # noqa: E731
         premise_section = {c.id: c.section for c in amap.claims}
         used_by: dict[str, int] = {}
         for argument in amap.arguments:
             for premise in argument.premises:
                 used_by[premise] = used_by.get(premise, 0) + 1
+        edge = self.edge
         for argument in amap.arguments:
             conclusion = argument.conclusion
             if argument.id in plain:
                 assert conclusion is not None
-                body.append(
-                    self.edge(
-                        "support",
-                        argument.premises[0],
-                        conclusion,
-                        f"reason: {label_of(argument.premises[0])} supports {label_of(conclusion)}",
-                    )
-                )
+                body.append(edge("support", argument.premises[0], conclusion, "supports"))
                 continue
             for premise in argument.premises:
-                body.append(
-                    self.edge(
-                        "premise", premise, argument.id, f"premise of {label_of(argument.id)}"
-                    )
-                )
+                body.append(edge("premise", premise, argument.id, "is a premise of"))
             if conclusion is not None:
-                body.append(
-                    self.edge(
-                        "support",
-                        argument.id,
-                        conclusion,
-                        f"{label_of(argument.id)} supports {label_of(conclusion)}",
-                    )
-                )
+                body.append(edge("support", argument.id, conclusion, "supports"))
             # Co-premises side by side, when nothing else pulls them apart.
             premises = argument.premises
             if (
@@ -571,7 +626,7 @@ class _Writer:
                 and all(used_by[p] == 1 for p in premises)
                 and len({premise_section[p] for p in premises}) == 1
             ):
-                body.append("{rank=same " + " ".join(quote(p) for p in premises) + "}")
+                body.append("{rank=same " + " ".join(self.name(p) for p in premises) + "}")
         words = {
             RelationKind.SUPPORT: "supports",
             RelationKind.ATTACK: "attacks",
@@ -579,19 +634,12 @@ class _Writer:
             RelationKind.CONTRADICTION: "contradicts",
         }
         for relation in amap.relations:
-            kind = relation.kind.value
-            body.append(
-                self.edge(
-                    kind,
-                    relation.origin,
-                    relation.target,
-                    f"{label_of(relation.origin)} {words[relation.kind]} "
-                    f"{label_of(relation.target)}",
-                )
-            )
+            kind = relation.kind
+            body.append(edge(kind.value, relation.origin, relation.target, words[kind]))
         if o.legend:
             self.legend(body)
-        dot.body.extend(f"\t{statement}\n" for statement in body)
+        if body:  # one string: a list item per statement would be copied once more
+            dot.body.append("\t" + "\n\t".join(body) + "\n")
         return dot
 
     def sections(self, body: list[str], statements: dict[str | None, list[str]]) -> None:
@@ -610,10 +658,10 @@ class _Writer:
             section = self.amap.section(section_id)
             body.append(f"subgraph cluster_{numbers[section_id]} {{")
             body.append(
-                f'label=<<B>{html(section.title)}</B>> labeljust=l labelloc=t '
+                f"label=<{self.block(section.title, 3, bold=True)}> labeljust=l labelloc=t "
                 'style="rounded,dashed,filled" '
                 f'fillcolor="{t.section_fill}" color="{t.section_border}" fontsize=11 '
-                f'class="argmap-section" tooltip={quote(section.title)}'
+                f'class="argmap-section" {self.tooltip(section.title)}'
             )
             body.extend(statements.pop(section_id, ()))
             stack.append((section_id, True))
@@ -684,8 +732,10 @@ class _Writer:
         ]
         body.append("{rank=same legend_position legend_rival}")
         for origin, target, kind, words in edges:
-            statement = self.edge(kind, origin, target, words)
-            body.append(statement[:-1] + f' label="{words}"]')
+            body.append(
+                f'{origin} -> {target} [{self.edge_styles[kind]} label="{words}" '
+                f'tooltip="{words}"]'
+            )
         if self.o.evaluation is not None:
             rows = "<BR/>".join(
                 f"<B>{marker}</B> {html(words)}" for marker, words in STATUS.values()
@@ -701,9 +751,83 @@ class _Writer:
         body.append("}")
 
 
+@attrs.frozen
+class Diagram:
+    """A map's diagram: the DOT source and the exact tooltip of every numbered element.
+
+    Attributes:
+        graph: The :class:`graphviz.Digraph`; ``graph.source`` is the DOT text.
+        tooltips: For each ``id="argmap_N"`` in the DOT, the exact tooltip text (None for
+            edges when not collected).
+    """
+
+    graph: graphviz.Digraph = attrs.field(eq=False)
+    tooltips: tuple[str | None, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """The DOT text."""
+        source: str = self.graph.source
+        return source
+
+
+def diagram(amap: ArgumentMap, /, *, exact_tooltips: bool = True, **options: Any) -> Diagram:
+    """Build the diagram of ``amap`` (options as for :func:`export`).
+
+    Args:
+        amap: The map.
+        exact_tooltips: Whether to collect every edge tooltip too (node and section tooltips
+            are always kept), for :func:`restore_tooltips`.
+        **options: See :class:`DotOptions`.
+    """
+    writer = _Writer(amap, DotOptions.from_options(**options), collect=exact_tooltips)
+    # Hundreds of thousands of short-lived strings, no cycles: the cyclic collector would only
+    # rescan them again and again.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        graph = writer.digraph()
+    finally:
+        if enabled:
+            gc.enable()
+    return Diagram(graph, tuple(writer.tooltips))
+
+
 def digraph(amap: ArgumentMap, /, **options: Any) -> graphviz.Digraph:
     """The map as a :class:`graphviz.Digraph` (options as for :func:`export`)."""
-    return _Writer(amap, DotOptions.from_options(**options)).digraph()
+    return diagram(amap, exact_tooltips=False, **options).graph
+
+
+_SVG_TOOLTIP = re.compile(rb'(<g id="a_argmap_(\d+)"><a xlink:title=")[^"]*(")')
+_XML_ATTRIBUTE = {
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+    ord('"'): "&quot;",
+    ord("\n"): "&#10;",
+    ord("\r"): "&#13;",
+    ord("\t"): "&#9;",
+}
+
+
+def restore_tooltips(svg: bytes, tooltips: tuple[str | None, ...]) -> bytes:
+    r"""Put the exact tooltip texts back into an SVG that Graphviz drew from a diagram.
+
+    Graphviz rewrites tooltips on the way (backslash sequences such as ``\N`` become the
+    node's name, ``&amp;`` becomes ``&``, runs of spaces become no-break spaces, tabs are
+    lost to XML attribute normalisation); this writes each one as an XML attribute that
+    parses back to exactly the text of the claim.
+    """
+
+    def exact(match: re.Match[bytes]) -> bytes:
+        number = int(match.group(2))
+        text = tooltips[number] if number < len(tooltips) else None
+        if text is None:
+            return match.group(0)
+        value = clean(text).translate(_XML_ATTRIBUTE).encode("utf-8")
+        return match.group(1) + value + match.group(3)
+
+    return _SVG_TOOLTIP.sub(exact, svg)
 
 
 def export(amap: ArgumentMap, /, **options: Any) -> str:
@@ -717,8 +841,7 @@ def export(amap: ArgumentMap, /, **options: Any) -> str:
     Returns:
         The DOT text; the same map and options always give the same text.
     """
-    source: str = digraph(amap, **options).source
-    return source
+    return diagram(amap, exact_tooltips=False, **options).source
 
 
 def _image_exporter(fmt: str, binary: bool) -> Callable[..., str | bytes]:

@@ -137,14 +137,19 @@ def draw(
         LayoutTimeoutError: Layout took longer than ``timeout``.
         RenderError: Graphviz failed.
     """
-    from argmap.exporters.dot import export
+    import attrs
+
+    from argmap.exporters.dot import diagram, export, restore_tooltips
 
     fmt = format_for(None, format)
     if fmt == "dot":
         return Rendered(export(amap, **options).encode("utf-8"), "argmap (DOT)")
     chosen = resolve(fmt, engine)
-    source = export(amap, **options)
-    return chosen.render(source, fmt, timeout=timeout, nodes=nodes_to_lay_out(amap))
+    drawing = diagram(amap, exact_tooltips=fmt == "svg", **options)
+    rendered = chosen.render(drawing.source, fmt, timeout=timeout, nodes=nodes_to_lay_out(amap))
+    if fmt == "svg":
+        rendered = attrs.evolve(rendered, data=restore_tooltips(rendered.data, drawing.tooltips))
+    return rendered
 
 
 def render(
