@@ -1,8 +1,9 @@
 """argmap: argument maps of real debates, in Python.
 
 Build a map with :class:`MapBuilder`, check it with :func:`validate`, save and load it as
-native JSON with :func:`dump` and :func:`load`. Exporters (Markdown, DOT, ...) come from
-plugins; see :mod:`argmap.plugins`.
+native JSON with :func:`dump` and :func:`load`, or in any registered format with :func:`read`,
+:func:`write` and :func:`export`. Formats (Markdown, DOT, Argdown, ...) come from plugins; see
+:mod:`argmap.plugins`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from argmap.errors import (
     SelfSupportError,
     UnknownIdError,
 )
+from argmap.io import export, parse, read, write
 from argmap.jsonformat import dump, dumps, load, loads
 from argmap.model import (
     Argument,
@@ -65,7 +67,11 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "export",
     "load",
     "loads",
+    "parse",
+    "read",
     "validate",
+    "write",
 ]

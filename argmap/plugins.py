@@ -38,6 +38,7 @@ DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
     ("argmap.argdown", "argmap.argdown.plugin"),
     ("argmap.iccma", "argmap.evaluation.plugin"),
     ("argmap.dot", "argmap.exporters.dot"),
+    ("argmap.kialo", "argmap.readers.kialo"),
 )
 """Built-in plugins as (plugin name, module) pairs, registered like any other plugin."""
 
@@ -162,7 +163,7 @@ class Registry:
         origins: dict[str, Origin],
     ) -> None:
         hook = getattr(self.plugin_manager.hook, hook_name)
-        for impl in reversed(hook.get_hookimpls()):  # pluggy lists last-registered first
+        for impl in hook.get_hookimpls():  # in registration order: built-ins first
             origin = origins.get(impl.plugin_name, Origin(impl.plugin_name))
             expected: type[Exporter] | type[Reader] = Exporter if what == "exporter" else Reader
 

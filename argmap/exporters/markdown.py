@@ -23,11 +23,13 @@ from argmap.graph import GraphIndex
 from argmap.hookspecs import hookimpl
 from argmap.model import Argument, ArgumentMap, Claim, Node, Source
 
-# Characters with an inline meaning in CommonMark or GFM. Block syntax cannot start inside our
-# text: it never begins a line (line breaks are written as character references).
-_INLINE_SPECIAL = frozenset("\\`*_[]<>&!~|#()")
+# Characters with an inline meaning in CommonMark, GFM or on GitHub (`^[` inline footnotes,
+# `@user` mentions that would notify people). Block syntax cannot start inside our text: it
+# never begins a line (line breaks are written as character references).
+_INLINE_SPECIAL = frozenset("\\`*_[]<>&!~|#()^@")
+# GitHub turns :shortcode: into an emoji; escaping the opening colon keeps the text.
+_SHORTCODE = re.compile(r":(?=[a-z0-9_+-]+:)")
 _REFERENCES = {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;", "\x00": "&#xFFFD;"}
-_EDGE_SPACE = re.compile(r"^ +| +$")
 
 MARKERS = {
     "reason": "➕",
@@ -41,14 +43,34 @@ MARKERS = {
 def escape(text: str) -> str:
     """Escape ``text`` for an inline position in GFM (a list item, heading or footnote)."""
     out = []
-    for char in text:
-        if char in _INLINE_SPECIAL:
+    shortcode_colons = {m.start() for m in _SHORTCODE.finditer(text)} if ":" in text else ()
+    for i, char in enumerate(text):
+        if char in _INLINE_SPECIAL or i in shortcode_colons:
             out.append("\\" + char)
         else:
             out.append(_REFERENCES.get(char, char))
-    escaped = "".join(out)
-    # Leading and trailing spaces would be dropped by a parser; keep them as references.
-    return _EDGE_SPACE.sub(lambda m: "&#32;" * len(m.group()), escaped)
+    # A parser drops white space at the edges of a line; keep it as character references.
+    start = 0
+    while start < len(text) and _is_edge_space(text[start]):
+        out[start] = f"&#{ord(text[start])};"
+        start += 1
+    end = len(text)
+    while end > start and _is_edge_space(text[end - 1]):
+        out[end - 1] = f"&#{ord(text[end - 1])};"
+        end -= 1
+    return "".join(out)
+
+
+# What Markdown parsers strip from the edges of a line (JavaScript's trim(), which markdown-it
+# and GitHub's renderer follow), minus what a character reference cannot carry.
+_EDGE_SPACE = frozenset(
+    " \t\n\r\f\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff"
+    + "".join(chr(c) for c in range(0x2000, 0x200B))
+)
+
+
+def _is_edge_space(char: str) -> bool:
+    return char in _EDGE_SPACE
 
 
 class _LabelLike(Protocol):
@@ -110,10 +132,12 @@ class _Outline:
         found = self.evaluation.labels.get(node.id)
         if found is None:
             return ""
-        marker, word = _STATUS_WORDS.get(
-            str(getattr(found.label, "value", found.label)), ("?", "?")
-        )
-        return f" {marker} *{word}: {escape(found.reason)}*"
+        status = str(getattr(found.label, "value", found.label))
+        marker, word = _STATUS_WORDS.get(status, ("?", status))
+        reason = found.reason
+        if reason.startswith(f"{status}: "):
+            reason = reason[len(status) + 2 :]
+        return f" {marker} *{word}: {escape(reason)}*"
 
     def claim_body(self, claim: Claim) -> str:
         parts = []
@@ -223,9 +247,14 @@ class _Outline:
                 )
 
     def heading(self, claim: Claim, prefix: str) -> None:
-        self.written.add(claim.id)
         title = escape(claim.title or claim.text or claim.id)
         holder = f" — held by {escape(claim.holder)}" if claim.holder else ""
+        if claim.id in self.written:
+            # Already written in full under another position (positions can support each other).
+            self.lines.append(f"## {prefix}: {title}{holder}")
+            self.lines.extend(["", f"↩ Written in full above: {self.link(claim)}", ""])
+            return
+        self.written.add(claim.id)
         self.lines.append(f"## {self.anchor(claim)}{prefix}: {title}{holder}")
         self.lines.append("")
         body = []
@@ -255,12 +284,16 @@ class _Outline:
             self.lines.extend([" · ".join(meta), ""])
         if not len(amap):
             self.lines.extend(["*This map has no claims yet.*", ""])
+            if amap.sections:
+                self.sections()
             return self.finish()
         self.lines.extend([_legend(self.evaluation), ""])
         roots: list[tuple[Claim, str]] = [(c, "Position") for c in amap.positions]
         for claim, prefix in roots:
+            expand = claim.id not in self.written
             self.heading(claim, prefix)
-            self.list_block(claim)
+            if expand:
+                self.list_block(claim)
         leftovers = [n for n in amap if n.id not in self.written]
         if leftovers:
             self.lines.extend(["## Other claims", ""])

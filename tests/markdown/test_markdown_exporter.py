@@ -1,0 +1,192 @@
+"""The Markdown outline, checked by parsing it with a CommonMark/GFM parser."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import assume, given, settings
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+import argmap
+from argmap import ArgumentMap, MapBuilder, Source
+from argmap.exporters.markdown import escape
+from argmap.strategies import argument_maps, texts
+from argmap.testing import (
+    HOSTILE_TEXTS,
+    LONG_TEXT,
+    check_exporter,
+    cyclic_map,
+    example_map,
+    hostile_map,
+)
+
+# markdown-it stops parsing inline below 20 levels of nesting by default; GitHub does not.
+PARSER = (
+    MarkdownIt("commonmark", {"maxNesting": 10_000})
+    .enable(["table", "strikethrough"])
+    .use(footnote_plugin)
+)
+
+
+def outline(amap: ArgumentMap, **options: Any) -> str:
+    text = argmap.export(amap, "markdown", **options)
+    assert isinstance(text, str)
+    return text
+
+
+def plain(token: Token) -> str:
+    """The text a reader sees in an inline token (markup and HTML anchors left out)."""
+    return "".join(
+        child.content for child in token.children or [] if child.type in ("text", "code_inline")
+    )
+
+
+def inline_texts(markdown: str) -> list[str]:
+    return [plain(t) for t in PARSER.parse(markdown) if t.type == "inline"]
+
+
+def count(markdown: str, kind: str, tag: str | None = None) -> int:
+    return sum(
+        1 for t in PARSER.parse(markdown) if t.type == kind and (tag is None or t.tag == tag)
+    )
+
+
+def contains(haystack: list[str], needle: str) -> bool:
+    return any(needle in text for text in haystack)
+
+
+class TestSeedDebate:
+    """The outline of the seed debate reads as the debate."""
+
+    def test_positions_are_headings_with_their_holders(self) -> None:
+        headings = [
+            plain(t)
+            for t, prev in zip(
+                PARSER.parse(outline(example_map()))[1:], PARSER.parse(outline(example_map()))
+            )
+            if t.type == "inline" and prev.type == "heading_open" and prev.tag == "h2"
+        ]
+        assert headings[:2] == [
+            "Position: Indivisible security — held by Russia",
+            "Position: Freedom to choose alliances — held by United States and NATO",
+        ]
+
+    def test_kinds_in_words(self) -> None:
+        texts_ = inline_texts(outline(example_map()))
+        assert contains(texts_, "Reason: argument “Signed commitments”")
+        assert contains(texts_, "(linked: these premises support it only together)")
+        assert contains(texts_, "Undercut (denies that the step follows): Only verbal.")
+        assert contains(texts_, "Objection (undermines this premise): The memoirs were misread.")
+        assert contains(texts_, "Objection (rebuttal): Commitments are not a menu.")
+
+    def test_co_premises_stay_together(self) -> None:
+        lines = outline(example_map()).splitlines()
+        start = next(i for i, line in enumerate(lines) if "Signed commitments" in line)
+        assert "Premise:** **The declarations commit" in lines[start + 1]
+        assert "Premise:** **Signed by all OSCE leaders" in lines[start + 2]
+
+    def test_sources_are_footnotes_with_verbatim_quotes(self) -> None:
+        amap = example_map()
+        markdown = outline(amap)
+        quotes = [s.quote for n in amap for s in n.sources]
+        assert count(markdown, "footnote_open") == len(quotes)
+        texts_ = inline_texts(markdown)
+        for quote in quotes:
+            assert quote is not None
+            assert contains(texts_, f"Sergey Lavrov, 2022-01-27, ")
+            assert contains(texts_, f"“{quote}”")
+
+    def test_shared_claim_is_written_once_and_linked(self) -> None:
+        markdown = outline(example_map())
+        assert markdown.count("**The freedom is conditioned.** The freedom to choose") == 1
+        assert "↩ [The freedom is conditioned](#am-the-freedom-is-conditioned)" in markdown
+        assert '<a id="am-the-freedom-is-conditioned"></a>' in markdown
+
+    def test_cycles_end(self) -> None:
+        markdown = outline(cyclic_map())
+        assert markdown.count("↩") >= 1
+        assert len(markdown) < 5000
+
+
+class TestEscaping:
+    """No text can change the outline's structure, and every text comes back exactly."""
+
+    def test_hostile_texts_come_back_exactly(self) -> None:
+        markdown = outline(hostile_map())
+        texts_ = inline_texts(markdown)
+        for text in (*HOSTILE_TEXTS, LONG_TEXT):
+            assert contains(texts_, text), text
+
+    def test_hostile_map_keeps_its_structure(self) -> None:
+        amap = hostile_map()
+        markdown = outline(amap)
+        assert count(markdown, "heading_open", "h1") == 1
+        # one h2 per position, plus the sections list
+        assert count(markdown, "heading_open", "h2") == len(amap.positions) + 1
+        assert count(markdown, "footnote_open") == sum(len(n.sources) for n in amap)
+        assert count(markdown, "table_open") == 0
+        assert count(markdown, "blockquote_open") == 0
+
+    @settings(max_examples=300, deadline=None)
+    @given(texts(80))
+    def test_escape_round_trips_any_text(self, text: str) -> None:
+        assume("\x00" not in text)  # CommonMark turns NUL into U+FFFD; nothing can carry it
+        (token,) = [
+            t
+            for t in PARSER.parse(f"- **Premise:** {escape(text)}[^1]\n\n[^1]: x\n")
+            if t.type == "inline"
+        ][:1]
+        children = [c for c in token.children or [] if c.type != "text" or c.content]
+        assert [c.type for c in children][:3] == ["strong_open", "text", "strong_close"]
+        assert plain(token) == "Premise: " + text
+        assert children[-1].type == "footnote_ref"
+
+    @settings(max_examples=150, deadline=None)
+    @given(argument_maps())
+    def test_any_map_every_node_written_once(self, amap: ArgumentMap) -> None:
+        assume(not any("\x00" in (n.text if isinstance(n, argmap.Claim) else "") for n in amap))
+        markdown = outline(amap)
+        assert count(markdown, "heading_open", "h1") == 1
+        expected_h2 = len(amap.positions) + bool(amap.sections)
+        leftovers = count(markdown, "heading_open", "h2") - expected_h2
+        assert leftovers in (0, 1)  # "Other claims" when something hangs off no position
+        assert count(markdown, "footnote_open") == sum(len(n.sources) for n in amap)
+        texts_ = inline_texts(markdown)
+        for claim in amap.claims:
+            if claim.text and "\x00" not in claim.text:
+                assert contains(texts_, claim.text)
+
+    def test_deterministic(self) -> None:
+        assert outline(hostile_map()) == outline(hostile_map())
+
+
+def test_empty_map() -> None:
+    assert (
+        outline(MapBuilder("Nothing yet").build())
+        == "# Nothing yet\n\n*This map has no claims yet.*\n"
+    )
+
+
+def test_claims_without_positions_are_listed() -> None:
+    b = MapBuilder("loose")
+    a = b.claim("A")
+    b.premise("B", for_=a)
+    markdown = outline(b.build())
+    assert "## Other claims" in markdown
+    assert contains(inline_texts(markdown), "Reason: B")
+
+
+def test_urls_become_links() -> None:
+    b = MapBuilder()
+    b.position("A", sources=[Source(url="https://example.org/x?a=1&b=2")])
+    tokens = PARSER.parse(outline(b.build()))
+    links = [
+        c for t in tokens if t.type == "inline" for c in t.children or [] if c.type == "link_open"
+    ]
+    assert links[-1].attrs["href"] == "https://example.org/x?a=1&b=2"
+
+
+def test_contract() -> None:
+    check_exporter("markdown", texts_of=lambda out: inline_texts(str(out)))
