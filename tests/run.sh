@@ -18,13 +18,17 @@ for plugin in plugins/*/; do
   .venv/bin/python -m pip install --quiet --force-reinstall --no-deps "$plugin"
 done
 
-if [ -f tests/argdown_oracle/package.json ]; then
-  if command -v npm >/dev/null 2>&1; then
-    npm ci --silent --no-audit --no-fund --prefix tests/argdown_oracle >/dev/null
-  else
-    echo "WARNING: npm not found: the Argdown differential tests will be reported as skipped" >&2
+# Reference implementations used as oracles by differential tests (Argdown, Mermaid). Their
+# tests say so, visibly, when these are missing.
+for oracle in tests/argdown_oracle plugins/argmap-mermaid/tests/oracle; do
+  if [ -f "$oracle/package.json" ]; then
+    if command -v npm >/dev/null 2>&1; then
+      npm ci --silent --no-audit --no-fund --prefix "$oracle" >/dev/null
+    else
+      echo "WARNING: npm not found: the tests that need $oracle will be reported as skipped" >&2
+    fi
   fi
-fi
+done
 
 echo "== ruff"
 .venv/bin/ruff check .

@@ -95,7 +95,7 @@ class TestSeedDebate:
         texts_ = inline_texts(markdown)
         for quote in quotes:
             assert quote is not None
-            assert contains(texts_, f"Sergey Lavrov, 2022-01-27, ")
+            assert contains(texts_, "Sergey Lavrov, 2022-01-27, ")
             assert contains(texts_, f"“{quote}”")
 
     def test_shared_claim_is_written_once_and_linked(self) -> None:
