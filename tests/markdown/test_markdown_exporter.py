@@ -61,11 +61,10 @@ class TestSeedDebate:
     """The outline of the seed debate reads as the debate."""
 
     def test_positions_are_headings_with_their_holders(self) -> None:
+        tokens = PARSER.parse(outline(example_map()))
         headings = [
             plain(t)
-            for t, prev in zip(
-                PARSER.parse(outline(example_map()))[1:], PARSER.parse(outline(example_map()))
-            )
+            for prev, t in zip(tokens, tokens[1:], strict=False)
             if t.type == "inline" and prev.type == "heading_open" and prev.tag == "h2"
         ]
         assert headings[:2] == [
