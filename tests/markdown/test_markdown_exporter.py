@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from hypothesis import assume, given, settings
@@ -64,7 +65,7 @@ class TestSeedDebate:
         tokens = PARSER.parse(outline(example_map()))
         headings = [
             plain(t)
-            for prev, t in zip(tokens, tokens[1:], strict=False)
+            for prev, t in itertools.pairwise(tokens)
             if t.type == "inline" and prev.type == "heading_open" and prev.tag == "h2"
         ]
         assert headings[:2] == [
