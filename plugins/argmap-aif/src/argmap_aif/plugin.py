@@ -22,7 +22,7 @@ logger = logging.getLogger("argmap_aif")
 
 _NATIVE = re.compile(rb'^\s*\{\s*"format"\s*:\s*"argmap"')
 _XAIF = re.compile(rb'"(?:AIF|OVA)"\s*:\s*\{')
-_NODES = re.compile(rb'"nodes"\s*:\s*\[')
+_NODES = re.compile(rb'"(?:nodes|edges|locutions)"\s*:\s*\[')
 _NODE_ID = re.compile(rb'"(?:nodeID|edgeID|fromID)"\s*:')
 
 
