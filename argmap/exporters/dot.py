@@ -155,6 +155,8 @@ def html(text: str) -> str:
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace('"', "&quot;")
+        # Graphviz reads backslash sequences in labels too (\N is the node's name): double them.
+        .replace("\\", "\\\\")
     )
     # Graphviz drops tabs from HTML labels; a space keeps the words apart.
     return text.replace("\t", " ") if "\t" in text else text

@@ -12,10 +12,11 @@ def narrow(amap: ArgumentMap, focus: str | Iterable[str], depth: int = 2) -> Arg
     """The part of ``amap`` within ``depth`` steps of the ``focus`` claims or arguments.
 
     A step goes from a claim to a reason or objection of it, or to what it supports,
-    attacks or contradicts; the arguments that join co-premises to their conclusion cost no
-    step, so ``depth=1`` around a position gives its reasons (with their co-premises) and its
-    objections. An argument that is kept keeps all its premises and its conclusion, and the
-    sections of what is kept are kept with their parents. Relations are kept when both ends are.
+    attacks or contradicts; an argument comes with its co-premises, conclusion and
+    undercutters in the same step, so ``depth=1`` around a position gives its reasons (with
+    their co-premises) and its objections, and ``depth=0`` the focus alone. An argument that
+    is kept keeps all its premises and its conclusion; the sections of what is kept are kept
+    with their parents; relations are kept when both ends are.
 
     Args:
         amap: The whole map.
@@ -40,14 +41,18 @@ def narrow(amap: ArgumentMap, focus: str | Iterable[str], depth: int = 2) -> Arg
         node = amap.get(node_id)
         steps: list[tuple[str, int]] = []
         if isinstance(node, Argument):
-            steps.extend((p, 1) for p in node.premises)
+            # An argument and what it joins count as one step: its premises, conclusion and
+            # undercutters come with it.
+            steps.extend((p, 0) for p in node.premises)
             if node.conclusion is not None:
-                steps.append((node.conclusion, 1))
+                steps.append((node.conclusion, 0))
+            steps.extend((n.id, 0) for _, n in index.incoming(node_id))
+            steps.extend((n.id, 0) for _, n in index.outgoing(node_id))
         else:
-            steps.extend((a.id, 0) for a in index.arguments_for(node_id))
-            steps.extend((a.id, 0) for a in index.arguments_using(node_id))
-        steps.extend((n.id, 1) for _, n in index.incoming(node_id))
-        steps.extend((n.id, 1) for _, n in index.outgoing(node_id))
+            steps.extend((a.id, 1) for a in index.arguments_for(node_id))
+            steps.extend((a.id, 1) for a in index.arguments_using(node_id))
+            steps.extend((n.id, 1) for _, n in index.incoming(node_id))
+            steps.extend((n.id, 1) for _, n in index.outgoing(node_id))
         for other, cost in steps:
             total = reached + cost
             if total > depth or total >= distance.get(other, depth + 1):
