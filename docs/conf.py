@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
 project = "argmap"
 author = "The argmap authors"
-copyright = "2026, the argmap authors"  # noqa: A001 - Sphinx's name for it
+copyright = "2026, the argmap authors"
 
 extensions = [
     "myst_parser",
