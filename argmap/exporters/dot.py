@@ -147,8 +147,16 @@ def clean(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text.translate(_CONTROL))
 
 
+_HTML_SPECIAL = re.compile(
+    '[&<>"\\\\\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]'
+)
+_DOT_SPECIAL = re.compile('["\\\\\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]')
+
+
 def html(text: str) -> str:
     """Escape ``text`` for the inside of a Graphviz HTML-like label (one line)."""
+    if _HTML_SPECIAL.search(text) is None:  # most texts: nothing to do
+        return text
     text = (
         clean(text)
         .replace("&", "&amp;")
@@ -182,6 +190,8 @@ ASCII character, 4 for others)."""
 
 
 def _inner(text: str) -> str:
+    if _DOT_SPECIAL.search(text) is None:
+        return text
     return clean(text).replace("\\", "\\\\").replace('"', '\\"')
 
 
