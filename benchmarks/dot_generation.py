@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dot_maps import synthetic_map  # noqa: E402
+from dot_maps import synthetic_map
 
-from argmap.exporters.dot import export  # noqa: E402
+from argmap.exporters.dot import export
 
 
 def best_of(runs: int, claims: int) -> tuple[float, float, int, int]:

@@ -6,10 +6,11 @@ import random
 
 from argmap import Argument, ArgumentMap, Claim, Relation, RelationKind, Section, Source
 
-WORDS = (
-    "security alliance treaty promise state border guarantee pledge principle declaration "
-    "expansion military verbal binding signed leaders Europe freedom choose indivisible"
-).split()
+WORDS = [
+    *("security", "alliance", "treaty", "promise", "state", "border", "guarantee", "pledge"),
+    *("principle", "declaration", "expansion", "military", "verbal", "binding", "signed"),
+    *("leaders", "Europe", "freedom", "choose", "indivisible"),
+]
 
 
 def synthetic_map(claims: int, seed: int = 1) -> ArgumentMap:
