@@ -423,16 +423,16 @@ class _Writer:
 
     # -- labels -------------------------------------------------------------------------------
 
-    def block(self, text: str, budget: int, bold: bool = False) -> str:
+    def block(self, text: str, budget: int, bold: bool = False, width: int = 0) -> str:
         """``text`` wrapped and escaped, lines joined by ``<BR/>``, at most ``budget`` lines."""
-        width = self.o.wrap
+        width = width or self.o.wrap
         if len(text) <= width and "\n" not in text and "\r" not in text:
             found = [text.strip()]
         else:
             found = wrap(text, width)
         if len(found) > budget:
             found = found[:budget]
-            found[-1] = found[-1][: self.o.wrap - 1] + "…"
+            found[-1] = found[-1][: width - 1] + "…"
         joined = html("\n".join(found))
         if bold:
             return "<B>" + joined.replace("\n", "</B><BR/><B>") + "</B>"
@@ -593,7 +593,7 @@ class _Writer:
             edge_attr={"fontname": t.fontname, "fontsize": "9", "fontcolor": t.muted},
         )
         if amap.title:
-            title = self.block(amap.title, 3, bold=True)
+            title = self.block(amap.title, 3, bold=True, width=2 * o.wrap)
             dot.attr(label=f"<{title}>", labelloc="t", fontsize="16")
         body: list[str] = []
         # Each node's quoted name, and its short name escaped for edge tooltips, made once.
@@ -670,7 +670,9 @@ class _Writer:
             section = self.amap.section(section_id)
             body.append(f"subgraph cluster_{numbers[section_id]} {{")
             body.append(
-                f"label=<{self.block(section.title, 3, bold=True)}> labeljust=l labelloc=t "
+                # The label sits where the ranks begin (at the bottom when positions are on
+                # top), away from the edges that leave the section towards what it supports.
+                f"label=<{self.block(section.title, 3, bold=True)}> labeljust=l "
                 'style="rounded,dashed,filled" '
                 f'fillcolor="{t.section_fill}" color="{t.section_border}" fontsize=11 '
                 f'class="argmap-section" {self.tooltip(section.title)}'
@@ -688,7 +690,7 @@ class _Writer:
 
         body.append("subgraph cluster_legend {")
         body.append(
-            'label=<<B>Legend</B>> labeljust=l labelloc=t style="rounded,filled" '
+            'label=<<B>Legend</B>> labeljust=l style="rounded,filled" '
             f'fillcolor="white" color="{t.section_border}" fontsize=11 class="argmap-legend"'
         )
         body.append(

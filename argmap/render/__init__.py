@@ -108,8 +108,8 @@ def large_map_advice(amap: ArgumentMap, command: str = "argmap render MAP") -> s
     listed = f" (positions: {', '.join(positions)}{', ...' if len(amap.positions) > 3 else ''})"
     return (
         f"this map has {len(amap.claims):,} claims and {len(amap.arguments):,} arguments "
-        f"({nodes:,} nodes to lay out); Graphviz may need minutes for it. To draw one position "
-        f"and what surrounds it: {command} --focus {example} --depth 2"
+        f"({nodes:,} nodes to lay out); Graphviz may need a minute or more for it. To draw one "
+        f"position and what surrounds it: {command} --focus {example} --depth 2"
         f"{listed if positions else ''}"
     )
 

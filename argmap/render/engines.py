@@ -37,7 +37,7 @@ ENV = "ARGMAP_DOT"
 FORMATS: tuple[str, ...] = ("svg", "png", "pdf")
 """The rendered formats argmap offers."""
 
-LARGE = 1500
+LARGE = 2000
 """From this many nodes on, layout can take long: pygraphviz then runs in a child process, so
 that a timeout and Ctrl-C can stop it."""
 
