@@ -597,9 +597,13 @@ class _Writer:
             dot.attr(label=f"<{title}>", labelloc="t", fontsize="16")
         body: list[str] = []
         # Each node's quoted name, and its short name escaped for edge tooltips, made once.
-        self.names = {n.id: quote(n.id) for n in amap}
+        special = _DOT_SPECIAL.search
+        self.names = {
+            n.id: quote(n.id) if special(n.id) or len(n.id) > _CHUNK else f'"{n.id}"'
+            for n in amap
+        }
         self.shorts = {n.id: _short(n.title or n.id) for n in amap}
-        self.tips = {i: _inner(short) for i, short in self.shorts.items()}
+        self.tips = {i: _inner(t) if special(t) else t for i, t in self.shorts.items()}
         roles = _roles(amap)
         targeted = {r.target for r in amap.relations}
         plain = {a.id for a in amap.arguments if _plain(a, targeted)}
