@@ -290,6 +290,10 @@ class TestText:
     def test_the_svg_contract(self) -> None:
         check_exporter("svg", texts_of=svg_texts)
 
+    @pytest.mark.parametrize("fmt", ["png", "pdf"])
+    def test_the_png_and_pdf_contract(self, fmt: str) -> None:
+        check_exporter(fmt)  # bytes, deterministic, every contract map renders
+
     def test_hostile_ids_keep_the_structure(self) -> None:
         b = MapBuilder("Ids")
         odd = ['a"b', "back\\", "new\nline", "x -> y", "<b>", "\\N"]
