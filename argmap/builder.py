@@ -155,9 +155,13 @@ class MapBuilder:
             conclusion_id = self._resolve(conclusion, Claim, "claim").id
             if conclusion_id in premise_ids:
                 raise SelfSupportError(conclusion_id)
-        hint = title or (f"arg-{premise_ids[0]}" if premise_ids else "argument")
+        if id is None and not title and premise_ids:
+            # Premise ids are slugs already (or the user's own ids): no need to slug again.
+            argument_id = self._ids.allocate_slug(f"arg-{premise_ids[0]}")
+        else:
+            argument_id = self._new_id(id, title or "argument", "argument")
         argument = Argument(
-            id=self._new_id(id, hint, "argument"),
+            id=argument_id,
             premises=premise_ids,
             conclusion=conclusion_id,
             title=title,

@@ -17,7 +17,11 @@ def slugify(text: str, fallback: str = "claim") -> str:
     cut at a word boundary near :data:`MAX_SLUG_LENGTH` characters. Text with no letters or
     digits gives ``fallback``.
     """
-    slug = _NON_WORD.sub("-", unicodedata.normalize("NFKC", text).casefold()).strip("-_")
+    # Only the start of a text can reach the slug; long claims need not be scanned whole.
+    head = text[: MAX_SLUG_LENGTH * 4]
+    if not head.isascii():
+        head = unicodedata.normalize("NFKC", head)
+    slug = _NON_WORD.sub("-", head.casefold()).strip("-_")
     if len(slug) > MAX_SLUG_LENGTH:
         cut = slug.rfind("-", 0, MAX_SLUG_LENGTH + 1)
         slug = slug[: cut if cut > MAX_SLUG_LENGTH // 2 else MAX_SLUG_LENGTH].strip("-_")
@@ -43,7 +47,10 @@ class IdAllocator:
 
     def allocate(self, text: str, fallback: str = "claim") -> str:
         """Return a new unique id made from ``text``."""
-        base = slugify(text, fallback)
+        return self.allocate_slug(slugify(text, fallback))
+
+    def allocate_slug(self, base: str) -> str:
+        """Return ``base`` (already a slug), or it with a number, whichever is free."""
         candidate = base
         if candidate in self._taken:
             suffix = self._next_suffix.get(base, 2)

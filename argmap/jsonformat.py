@@ -575,6 +575,191 @@ class _Reader:
 _SOURCE_KEYS_SET = frozenset(_SOURCE_KEYS)
 
 
+class _Unusual(Exception):
+    """Raised by the fast path at the first thing it does not expect."""
+
+
+_NONE = type(None)
+_CLAIM_TYPES: dict[str, Any] = {
+    "id": str,
+    "text": str,
+    "title": str,
+    "position": bool,
+    "holder": str,
+    "tags": list,
+    "sources": list,
+    "section": str,
+    "verdict": str,
+    "data": dict,
+}
+_ARGUMENT_TYPES: dict[str, Any] = {
+    "id": str,
+    "premises": list,
+    "conclusion": str,
+    "title": str,
+    "gist": str,
+    "scheme": str,
+    "tags": list,
+    "sources": list,
+    "section": str,
+    "data": dict,
+}
+_TOP_TYPES: dict[str, Any] = {
+    "format": str,
+    "version": int,
+    "title": str,
+    "description": str,
+    "authors": list,
+    "date": str,
+    "data": dict,
+    "sections": list,
+    "claims": list,
+    "arguments": list,
+    "relations": list,
+    "$schema": str,
+}
+
+
+def _check_types(obj: Any, types: dict[str, Any]) -> None:
+    if type(obj) is not dict:
+        raise _Unusual
+    for key, value in obj.items():
+        if type(value) is not types.get(key):
+            raise _Unusual
+
+
+def _fast_strings(value: list[Any]) -> tuple[str, ...]:
+    for item in value:
+        if type(item) is not str:
+            raise _Unusual
+    return tuple(value)
+
+
+def _fast_sources(value: list[Any]) -> tuple[Source, ...]:
+    result = []
+    for item in value:
+        if type(item) is not dict:
+            raise _Unusual
+        for key, field in item.items():
+            if key not in _SOURCE_KEYS_SET or type(field) is not str:
+                raise _Unusual
+        date = item.get("date")
+        if date is not None and not is_iso_date(date):
+            raise _Unusual
+        result.append(Source(**item))
+    return tuple(result)
+
+
+def _fast_document(doc: Any, file: str | None) -> ArgumentMap | None:
+    """Build the map from a well-formed document quickly; None when anything is unusual.
+
+    The checks here are the slow reader's, without the bookkeeping needed to report problems;
+    references and duplicates are left to :class:`ArgumentMap`'s own integrity check.
+    """
+    try:
+        _check_types(doc, _TOP_TYPES)
+        if doc["format"] != FORMAT_NAME or not 1 <= doc["version"] <= FORMAT_VERSION:
+            raise _Unusual
+        date = doc.get("date")
+        if date is not None and not is_iso_date(date):
+            raise _Unusual
+        sections = []
+        for i, obj in enumerate(doc.get("sections", ())):
+            if type(obj) is not dict or obj.keys() - _SECTION_KEYS:
+                raise _Unusual
+            section_id, title = obj["id"], obj["title"]
+            parent, data = obj.get("parent"), obj.get("data", {})
+            if type(section_id) is not str or not section_id or type(title) is not str:
+                raise _Unusual
+            if (parent is not None and (type(parent) is not str or not parent)) or type(
+                data
+            ) is not dict:
+                raise _Unusual
+            sections.append(
+                Section(
+                    section_id, title, parent, data, location=Location(file, path=f"sections[{i}]")
+                )
+            )
+        claims = []
+        for i, obj in enumerate(doc.get("claims", ())):
+            _check_types(obj, _CLAIM_TYPES)
+            get = obj.get
+            verdict = get("verdict")
+            claims.append(
+                Claim(
+                    obj["id"] or _fail(),
+                    get("text", ""),
+                    get("title"),
+                    get("position", False),
+                    get("holder"),
+                    _fast_strings(get("tags", ())),
+                    _fast_sources(get("sources", ())),
+                    get("section") if get("section") != "" else _fail(),
+                    None if verdict is None else _VERDICTS.get(verdict) or _fail(),
+                    get("data", {}),
+                    location=Location(file, path=f"claims[{i}]"),
+                )
+            )
+        arguments = []
+        for i, obj in enumerate(doc.get("arguments", ())):
+            _check_types(obj, _ARGUMENT_TYPES)
+            get = obj.get
+            premises = _fast_strings(get("premises", ()))
+            if len(set(premises)) != len(premises):
+                raise _Unusual
+            conclusion = get("conclusion")
+            section = get("section")
+            if conclusion == "" or section == "":
+                raise _Unusual
+            arguments.append(
+                Argument(
+                    obj["id"] or _fail(),
+                    premises,
+                    conclusion,
+                    get("title"),
+                    get("gist"),
+                    get("scheme"),
+                    _fast_strings(get("tags", ())),
+                    _fast_sources(get("sources", ())),
+                    section,
+                    get("data", {}),
+                    location=Location(file, path=f"arguments[{i}]"),
+                )
+            )
+        relations = []
+        for i, obj in enumerate(doc.get("relations", ())):
+            if type(obj) is not dict or obj.keys() - _RELATION_KEYS:
+                raise _Unusual
+            kind = _KINDS.get(obj["type"])
+            origin, target, data = obj["from"], obj["to"], obj.get("data", {})
+            if kind is None or type(origin) is not str or type(target) is not str:
+                raise _Unusual
+            if not origin or not target or type(data) is not dict:
+                raise _Unusual
+            relations.append(
+                Relation(
+                    kind, origin, target, data, location=Location(file, path=f"relations[{i}]")
+                )
+            )
+        return ArgumentMap(
+            title=doc.get("title", ""),
+            description=doc.get("description"),
+            authors=_fast_strings(doc.get("authors", ())),
+            date=date,
+            claims=claims,
+            arguments=arguments,
+            relations=relations,
+            sections=sections,
+            data=doc.get("data", {}),
+        )
+    except (_Unusual, KeyError, TypeError, ValueError, MapStructureError):
+        return None
+
+
+def _fail() -> Any:
+    raise _Unusual
+
+
 def _kind(value: Any) -> str:
     if value is None:
         return "null"
@@ -670,6 +855,10 @@ def loads(text: str | bytes, source: str | None = None) -> ArgumentMap:
             ],
             source,
         ) from None
+    amap = _fast_document(doc, source)
+    if amap is not None:
+        return amap
+    # Something is off: read again, slowly, to report every problem with its JSON path.
     reader = _Reader(source)
     amap = reader.document(doc)
     if amap is None:

@@ -255,6 +255,11 @@ class Registry:
                 return sniffed[0]
         if len(matches) == 1:
             return matches[0]
+        # Unsettled: the format named after the suffix (argmap's own "json" for ".json") reads
+        # it, and its errors say to name another format with --from.
+        named = [r for r in matches if f".{r.name}" == suffix]
+        if named:
+            return named[0]
         raise self._no_match(path, suffix, [r.name for r in matches], "--from")
 
     @staticmethod
