@@ -38,3 +38,18 @@ def test_json_format_page_shows_the_real_error_message() -> None:
     with pytest.raises(argmap.ReadError) as caught:
         argmap.loads(broken, "debate.json")
     assert str(caught.value) in text
+
+
+def test_readme_python_example_runs() -> None:
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    (block,) = BLOCK.findall(readme)
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        exec(compile(block, "README.md", "exec"), {"__name__": "readme"})
+    assert "0 error(s)" in out.getvalue()
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf-8")
+    ci = (DOCS.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "bash tests/run.sh" in readme
+    assert "exec bash tests/run.sh" in ci
