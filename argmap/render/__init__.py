@@ -1,8 +1,10 @@
 """Render maps as SVG, PNG or PDF with Graphviz, found wherever it is.
 
 >>> from argmap.render import render
->>> from argmap.testing import seed_map  # doctest: +SKIP
->>> svg = render(amap, "debate.svg", legend=True)  # doctest: +SKIP
+>>> from argmap.testing import example_map
+>>> svg = render(example_map(), format="svg", legend=True)
+>>> svg[:5]
+b'<?xml'
 
 The diagram itself comes from the ``dot`` exporter (:mod:`argmap.exporters.dot`); this package
 finds an engine (:mod:`argmap.render.engines`), draws part of a large map
@@ -95,10 +97,18 @@ def nodes_to_lay_out(amap: ArgumentMap) -> int:
     return len(amap) - bare
 
 
-def large_map_advice(amap: ArgumentMap, command: str = "argmap render MAP") -> str | None:
+def large_map_advice(
+    amap: ArgumentMap, command: str | None = "argmap render MAP"
+) -> str | None:
     """For a map too large to lay out quickly: its size and how to draw part of it.
 
-    Returns None for a map of fewer than :data:`LARGE` nodes.
+    Args:
+        amap: The map.
+        command: The command line to suggest ``--focus`` with; None suggests
+            :func:`narrow` (for Python).
+
+    Returns:
+        The advice, or None for a map of fewer than :data:`LARGE` nodes.
     """
     nodes = nodes_to_lay_out(amap)
     if nodes < LARGE:
@@ -106,11 +116,14 @@ def large_map_advice(amap: ArgumentMap, command: str = "argmap render MAP") -> s
     positions = [c.id for c in amap.positions[:3]]
     example = positions[0] if positions else amap.claims[0].id
     listed = f" (positions: {', '.join(positions)}{', ...' if len(amap.positions) > 3 else ''})"
+    if command is None:
+        how = f"argmap.render.narrow(amap, {example!r}, depth=2)"
+    else:
+        how = f"{command} --focus {example} --depth 2"
     return (
         f"this map has {len(amap.claims):,} claims and {len(amap.arguments):,} arguments "
         f"({nodes:,} nodes to lay out); Graphviz may need a minute or more for it. To draw one "
-        f"position and what surrounds it: {command} --focus {example} --depth 2"
-        f"{listed if positions else ''}"
+        f"position and what surrounds it: {how}{listed if positions else ''}"
     )
 
 
@@ -164,7 +177,8 @@ def render(
     """Render ``amap`` as SVG, PNG, PDF or DOT, and write it to ``output`` if given.
 
     The format is ``format``, else the suffix of ``output``, else SVG. The file is written
-    whole or not at all. Graphviz's warnings go to the ``argmap.render`` logger.
+    whole or not at all. Graphviz's warnings go to the ``argmap.render`` logger, and so does,
+    before layout starts, the size of a map too large to lay out quickly with how to narrow it.
 
     Args:
         amap: The map.
@@ -181,6 +195,10 @@ def render(
     from argmap.output import write_atomic
 
     fmt = format_for(output, format)
+    if fmt != "dot":
+        advice = large_map_advice(amap, None)
+        if advice is not None:
+            log.warning("%s", advice)
     rendered = draw(amap, fmt, engine=engine, timeout=timeout, **options)
     for message in rendered.warnings:
         log.warning("%s: %s", rendered.engine, message)

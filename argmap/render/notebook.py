@@ -34,7 +34,7 @@ def mimebundle(
     wanted_svg = (include is None or SVG in include) and not (exclude and SVG in exclude)
     note = ""
     if wanted_svg:
-        advice = large_map_advice(amap, "argmap.render.narrow(amap, ID, depth=2); render")
+        advice = large_map_advice(amap, None)
         if advice is None:
             try:
                 bundle[SVG] = draw(amap, "svg").data.decode("utf-8")

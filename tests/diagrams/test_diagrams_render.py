@@ -222,6 +222,14 @@ class TestLargeMaps:
         assert f"{LARGE + 10:,} claims" in advice
         assert "argmap render big.json --focus thesis --depth 2" in advice
 
+    def test_render_logs_the_advice_before_layout(
+        self, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    ) -> None:
+        program = fake_dot(tmp_path / "bin")
+        with caplog.at_level("WARNING", logger="argmap.render"):
+            render(large_map(LARGE + 1), format="svg", engine=str(program))
+        assert "argmap.render.narrow(amap, 'thesis', depth=2)" in caplog.text
+
     def test_no_advice_for_a_small_map(self) -> None:
         assert large_map_advice(example_map()) is None
 
