@@ -416,6 +416,8 @@ class _Writer:
             role: self.claim_style(role) for role in ("position", "objection", "premise", "claim")
         }
         self.names: dict[str, str] = {}
+        # The speaker line of each distinct tuple of sources (debates quote few speakers).
+        self.said: dict[tuple[Source, ...], str] = {}
         self.shorts: dict[str, str] = {}
         self.tips: dict[str, str] = {}
         self.tooltips: list[str | None] = []
@@ -427,9 +429,9 @@ class _Writer:
         """``text`` wrapped and escaped, lines joined by ``<BR/>``, at most ``budget`` lines."""
         width = width or self.o.wrap
         if len(text) <= width and "\n" not in text and "\r" not in text:
-            found = [text.strip()]
-        else:
-            found = wrap(text, width)
+            joined = html(text.strip())
+            return f"<B>{joined}</B>" if bold else joined
+        found = wrap(text, width)
         if len(found) > budget:
             found = found[:budget]
             found[-1] = found[-1][: width - 1] + "…"
@@ -471,10 +473,14 @@ class _Writer:
         elif not claim.title:
             parts.append(f"{self.small}<I>(no text)</I></FONT>")
         if self.o.sources and claim.sources:
-            speakers = list(dict.fromkeys(s.speaker or s.document or "" for s in claim.sources))
-            said = ", ".join(s for s in speakers if s)
+            said = self.said.get(claim.sources)
+            if said is None:
+                speakers = dict.fromkeys(s.speaker or s.document or "" for s in claim.sources)
+                names = ", ".join(s for s in speakers if s)
+                said = f"{self.small}<I>{html('— ' + names)}</I></FONT>" if names else ""
+                self.said[claim.sources] = said
             if said:
-                parts.append(f"{self.small}<I>{html('— ' + said)}</I></FONT>")
+                parts.append(said)
         return "<BR/>".join(parts)
 
     def argument_label(self, argument: Argument) -> str:

@@ -13,7 +13,10 @@ finds an engine (:mod:`argmap.render.engines`), draws part of a large map
 
 from __future__ import annotations
 
+import datetime
 import logging
+import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -162,7 +165,28 @@ def draw(
     rendered = chosen.render(drawing.source, fmt, timeout=timeout, nodes=nodes_to_lay_out(amap))
     if fmt == "svg":
         rendered = attrs.evolve(rendered, data=restore_tooltips(rendered.data, drawing.tooltips))
+    elif fmt == "pdf":
+        rendered = attrs.evolve(rendered, data=fixed_pdf_date(rendered.data))
     return rendered
+
+
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) ?\(D:)[0-9]{14}")
+
+
+def fixed_pdf_date(pdf: bytes) -> bytes:
+    """The PDF with its creation date fixed, so the same map always gives the same bytes.
+
+    Cairo stamps the time of drawing; the date becomes ``SOURCE_DATE_EPOCH`` (the
+    reproducible-builds convention) when set, else 1970-01-01. The digits keep their length,
+    so the PDF's cross-reference offsets stay right.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "0")
+    try:
+        when = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        when = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+    stamp = when.strftime("%Y%m%d%H%M%S").encode("ascii")
+    return _PDF_DATE.sub(lambda m: m.group(1) + stamp, pdf)
 
 
 def render(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import stat
 import sys
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -101,6 +102,15 @@ class TestFormats:
             assert data.startswith(start)
             assert path.read_bytes() == data
         ET.fromstring((tmp_path / "map.svg").read_bytes())
+
+    def test_pdf_bytes_do_not_depend_on_the_clock(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        first = render(example_map(), format="pdf")
+        time.sleep(1.1)  # cairo stamps the second of drawing
+        assert render(example_map(), format="pdf") == first
+        assert b"/CreationDate (D:19700101000000" in first
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1643241600")  # 2022-01-27
+        assert b"/CreationDate (D:20220127000000" in render(example_map(), format="pdf")
 
     def test_the_image_exporters_are_registered(self, tmp_path: Path) -> None:
         from argmap.io import export, write
