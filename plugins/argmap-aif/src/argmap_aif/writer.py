@@ -17,11 +17,13 @@ text as it is.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from argmap.model import Argument, ArgumentMap, JSONValue, RelationKind, Source
+from argmap.validation import is_iso_date
 from argmap_aif.common import (
     DATA_KEY,
     DEFAULT_SCHEME_IDS,
@@ -33,6 +35,8 @@ from argmap_aif.common import (
     source_from_locution,
     split_name,
 )
+
+_WEB = ("http://", "https://")
 
 _encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False).encode
 
@@ -320,7 +324,8 @@ class _Writer:
                 mine = generated.setdefault(claim.id, [])
                 if (lnode, claim.id) not in anchored and lnode not in mine:
                     ya = self.ids.new()
-                    self.add_node(ya, DEFAULT_TEXTS["YA"], "YA", {})
+                    self.nodes.append({"nodeID": ya, "text": DEFAULT_TEXTS["YA"], "type": "YA"})
+                    self.node_ids.add(ya)
                     self.edges.append((lnode, ya, None))
                     self.edges.append((ya, claim.id, None))
                     mine.append(lnode)
@@ -376,8 +381,23 @@ class _Writer:
             return derived_cache[lnode]
 
         found: dict[str, list[Source]] = {}
+        raw_anchored: set[str] = set()
+        for record in raw_nodes:
+            ya = str(record["nodeID"])
+            if raw_types.get(ya) == "YA" and ya in self.node_ids:
+                raw_anchored.update(ya_out.get(ya, ()))
+        slow: set[str] = set()
+        for claim in self.amap.claims:
+            if claim.id in raw_anchored or (
+                claim.sources
+                and not self._simple(claim.sources, generated.get(claim.id, []), records, names)
+            ):
+                slow.add(claim.id)
+        if not slow:
+            return
         for claim_id, lnodes in generated.items():
-            found[claim_id] = [derive(lnode) for lnode in lnodes]
+            if claim_id in slow:
+                found[claim_id] = [derive(lnode) for lnode in lnodes]
         for record in raw_nodes:
             ya = str(record["nodeID"])
             if raw_types.get(ya) != "YA" or ya not in self.node_ids:
@@ -391,10 +411,41 @@ class _Writer:
                     if source not in listed:
                         listed.append(source)
         for claim in self.amap.claims:
-            if list(claim.sources) != found.get(claim.id, []):
+            if claim.id in slow and list(claim.sources) != found.get(claim.id, []):
                 self.ext_claims.setdefault(claim.id, {})["sources"] = [
                     _source_dict(s) for s in claim.sources
                 ]
+
+    @staticmethod
+    def _simple(
+        sources: tuple[Source, ...],
+        lnodes: list[str],
+        records: Mapping[str, Mapping[str, Any]],
+        names: Mapping[str, str],
+    ) -> bool:
+        """Whether new locutions give these sources back exactly (the common, fast case)."""
+        if len(lnodes) != len(sources) or len(set(sources)) != len(sources):
+            return False
+        for source, lnode in zip(sources, lnodes, strict=True):
+            if source.locator != lnode or source.quote is None:
+                return False
+            if source.speaker is None:
+                if source.quote.find(" : ") > 0:
+                    return False
+            else:
+                record = records.get(lnode)
+                pid = record.get("personID") if record is not None else None
+                if pid is None or names.get(str(pid)) != source.speaker:
+                    return False
+            date = source.date
+            if date is not None and (date != date.strip() or not is_iso_date(date)):
+                return False
+            url, document = source.url, source.document
+            if url is not None and (document is not None or not url.startswith(_WEB)):
+                return False
+            if document is not None and (not document or document.startswith(_WEB)):
+                return False
+        return True
 
     def _locution(
         self,
@@ -418,10 +469,10 @@ class _Writer:
         record["personID"] = None
         if source.speaker is not None:
             record["_speaker"] = source.speaker  # the participant id is settled later
-        record.setdefault("timestamp", source.date)
         record["start"] = source.date
-        record.setdefault("end", None)
-        record["source"] = source.url if source.url is not None else source.document
+        origin = source.url if source.url is not None else source.document
+        if origin is not None or "source" in record:
+            record["source"] = origin
         self.locutions.append(record)
 
     # -- the document ---------------------------------------------------------------------
@@ -440,28 +491,26 @@ class _Writer:
         for origin, target, _ in self.edges:
             if origin in self.node_ids and target in self.node_ids and (origin, target) not in seen:
                 seen.add((origin, target))
-                edges.append(
-                    {"edgeID": edge_ids.new(), "fromID": origin, "toID": target, "formEdgeID": None}
-                )
+                edges.append({"edgeID": edge_ids.new(), "fromID": origin, "toID": target})
         for edge in self.raw_edges:
             origin, target = str(edge.get("fromID")), str(edge.get("toID"))
             if origin in self.node_ids and target in self.node_ids and (origin, target) not in seen:
                 seen.add((origin, target))
                 edge_id = edge.get("edgeID")
-                edges.append(
-                    {
-                        "edgeID": edge_id if edge_id not in (None, "") else edge_ids.new(),
-                        "fromID": origin,
-                        "toID": target,
-                        "formEdgeID": edge.get("formEdgeID"),
-                    }
-                )
+                raw = {
+                    "edgeID": edge_id if edge_id not in (None, "") else edge_ids.new(),
+                    "fromID": origin,
+                    "toID": target,
+                }
+                if edge.get("formEdgeID") is not None:
+                    raw["formEdgeID"] = edge["formEdgeID"]
+                edges.append(raw)
         parts = ["{\n"]
-        parts.append(_list("nodes", self.nodes))
-        parts.append(",\n" + _list("edges", edges))
-        parts.append(",\n" + _list("locutions", self.locutions))
+        parts.append(_list("nodes", self.nodes, "nodeID"))
+        parts.append(",\n" + _list("edges", edges, "edgeID"))
+        parts.append(",\n" + _list("locutions", self.locutions, "nodeID"))
         if participants:
-            parts.append(",\n" + _list("participants", participants))
+            parts.append(",\n" + _list("participants", participants, "participantID"))
         text = _aif(self.amap.data).get("text")
         if isinstance(text, str):
             parts.append(f',\n  "text": {_encode(text)}')
@@ -508,15 +557,32 @@ class _Writer:
         return ",\n".join(lines) + "\n  }"
 
 
-def _list(key: str, items: list[dict[str, Any]]) -> str:
+_dump_list = json.JSONEncoder(
+    ensure_ascii=False, allow_nan=False, check_circular=False, separators=(", ", ": ")
+).encode
+
+
+def _list(key: str, items: list[dict[str, Any]], first: str) -> str:
+    """``items`` one per line, encoded in one call of the C encoder.
+
+    A JSON string cannot hold an unescaped quote, so ``}, {"<first>": `` occurs only between
+    two objects; a line break there (or, harmlessly, between nested objects) is whitespace.
+    """
     if not items:
         return f'  "{key}": []'
-    return f'  "{key}": [\n    ' + ",\n    ".join(_encode(i) for i in items) + "\n  ]"
+    body = _dump_list(items)[1:-1].replace(f'}}, {{"{first}": ', f'}},\n    {{"{first}": ')
+    return f'  "{key}": [\n    {body}\n  ]'
 
 
 def dumps(amap: ArgumentMap) -> str:
     """Return ``amap`` as AIF JSON text (AIFdb layout plus argmap's extension block)."""
-    return _Writer(amap).document()
+    was_enabled = gc.isenabled()
+    gc.disable()  # many small objects, no cycles: the collector would only slow writing down
+    try:
+        return _Writer(amap).document()
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def to_aif(amap: ArgumentMap) -> dict[str, Any]:
