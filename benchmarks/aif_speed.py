@@ -15,8 +15,9 @@ import random
 import sys
 import time
 
-from argmap import Argument, ArgumentMap, Claim, Relation, RelationKind, Source
 from argmap_aif import dumps, read_aif
+
+from argmap import Argument, ArgumentMap, Claim, Relation, RelationKind, Source
 
 
 def debate(size: int, seed: int = 7) -> ArgumentMap:
@@ -27,10 +28,12 @@ def debate(size: int, seed: int = 7) -> ArgumentMap:
     relations: list[Relation] = []
     for i in range(size):
         cid = f"c{i}"
-        text = f"Claim {i}: " + " ".join(rng.choice(("security", "NATO", "treaty", "<&>", "ё"))
-                                         for _ in range(12))
-        source = Source(speaker=rng.choice(speakers), quote=text, date="2022-01-27",
-                        locator=f"l{i}")
+        text = f"Claim {i}: " + " ".join(
+            rng.choice(("security", "NATO", "treaty", "<&>", "ё")) for _ in range(12)
+        )
+        source = Source(
+            speaker=rng.choice(speakers), quote=text, date="2022-01-27", locator=f"l{i}"
+        )
         claims.append(Claim(cid, text, is_position=i == 0, sources=(source,)))
         if i == 0:
             continue
@@ -64,8 +67,10 @@ def main() -> None:
     read = best_of(3, lambda: read_aif(data))
     again = read_aif(data).map
     nodes = text.count('"nodeID"') - text.count('"locutions"')
-    print(f"map: {len(amap.claims):,} claims, {len(amap.arguments):,} arguments, "
-          f"{len(amap.relations):,} relations; AIF: {len(data) / 1e6:.1f} MB, ~{nodes:,} nodes")
+    print(
+        f"map: {len(amap.claims):,} claims, {len(amap.arguments):,} arguments, "
+        f"{len(amap.relations):,} relations; AIF: {len(data) / 1e6:.1f} MB, ~{nodes:,} nodes"
+    )
     print(f"write (dumps):    {write:6.2f} s   goal < 2 s   arguebuf ~6 s")
     print(f"read  (read_aif): {read:6.2f} s   goal < 2 s   arguebuf ~33 s")
     print(f"round trip equal: {again == amap}")
