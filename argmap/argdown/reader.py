@@ -428,7 +428,13 @@ class _Parser:
 
         def flush_tree() -> None:
             if tree and last_statement is not None:
+                before = len(self.relations)
                 self._relations(list(tree), last_statement)
+                # An undercut of a statement of the structure undercuts the argument's step.
+                for k in range(before, len(self.relations)):
+                    kind, origin, target, line, column = self.relations[k]
+                    if kind == UNDERCUT and target is last_statement:
+                        self.relations[k] = (kind, origin, argument, line, column)
             tree.clear()
 
         while i < len(lines):
@@ -692,15 +698,16 @@ class _Parser:
                 self.error("only statements can contradict each other ('><'); use '-' for an "
                            "attack on an argument", line, column, "invalid-relation")
                 continue
+            data: dict[str, Any] = {}
             if kind == UNDERCUT and not target.is_argument:
-                self.error("only an argument can be undercut; use '-' to attack a statement",
-                           line, column, "invalid-relation")
-                continue
+                # argmap undercuts arguments only; an undercut of a statement is an attack.
+                kind = ATTACK
+                data = {"argdown": "undercut"}
             if origin_id == target_id:
                 self.error(f"{origin_id!r} cannot {kind} itself", line, column,
                            "invalid-relation")
                 continue
-            relation = Relation(RelationKind(kind), origin_id, target_id,
+            relation = Relation(RelationKind(kind), origin_id, target_id, data=data,
                                 location=Location(file=self.source, line=line, column=column))
             extra = relation_data.get(relation.key)
             if extra:
@@ -809,7 +816,7 @@ class _Parser:
                 free[key] = value
             elif key == "data" and isinstance(value, dict):
                 free.update(value)
-            elif key == "id" and isinstance(value, str) and value.strip():
+            elif key == "id" and isinstance(value, str):
                 fields[key] = value
             elif key == "title" and isinstance(value, str):
                 fields[key] = value
@@ -944,8 +951,7 @@ class _Ids:
 
 def _check_field(key: str, value: Any) -> str | None:
     if key == "id":
-        ok = isinstance(value, str) and bool(value.strip())
-        return None if ok else "id must be non-empty text"
+        return None if isinstance(value, str) else "id must be text"
     if key in ("position",):
         return None if isinstance(value, bool) else "position must be true or false"
     if key in ("holder", "title", "gist", "scheme", "conclusion", "section"):

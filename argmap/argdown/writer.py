@@ -209,7 +209,8 @@ class _Writer:
             fields["sources"] = [_source(s) for s in claim.sources]
         self._free(fields, claim.data, CLAIM_KEYS)
         name = _title_text(self.claim_names[claim.id], "]")
-        line = f"[{name}]: {text}".rstrip() + _data(fields)
+        # Argdown rejects a definition without text; an empty text is a bare reference.
+        line = (f"[{name}]: {text}" if text else f"[{name}]") + _data(fields)
         self.blocks.append(line)
 
     def argument(self, argument: Argument, section_fields: dict[str, Any],
@@ -219,9 +220,8 @@ class _Writer:
         head = f"<{_title_text(self.argument_names[argument.id], '>')}>"
         if argument.gist is not None:
             gist, tags_in_text = _inline(argument.gist, argument.tags)
-            if gist is None:
+            if not gist:
                 fields["gist"] = argument.gist
-                head += ":"
             else:
                 head = f"{head}: {gist}".rstrip()
         else:
@@ -268,7 +268,7 @@ class _Writer:
         if not all(rules) or ", ".join(rules) != scheme:
             return None
         escaped = ", ".join(_title_text(r, "-").replace("{", "\\{") for r in rules)
-        if "--" in escaped or escaped.endswith("-") or "\n" in escaped:
+        if "--" in escaped or escaped.endswith("-") or "\n" in escaped or "\r" in escaped:
             return None
         back = [unescape(r).strip() for r in escaped.split(",") if r.strip()]
         return escaped if ", ".join(back) == scheme else None
