@@ -21,8 +21,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from argmap import ArgumentMap, load  # noqa: E402
+from argmap import ArgumentMap, FormatError  # noqa: E402
 from argmap.evaluation import evaluate  # noqa: E402
+from argmap.io import read  # noqa: E402
 from argmap.render import narrow, render  # noqa: E402
 from argmap.testing import example_map  # noqa: E402
 
@@ -32,13 +33,22 @@ SEED = "lavrov_2022"
 
 
 def example_maps() -> dict[str, ArgumentMap]:
-    """Every example map in examples/, by file stem, in name order."""
+    """Every example map in examples/, by file name, in name order.
+
+    Any file a reader claims by its suffix (JSON, Argdown, ...) is read; a ``*.py`` with a
+    ``build()`` is built unless a file of the same stem was read already.
+    """
     found: dict[str, ArgumentMap] = {}
+    stems: set[str] = set()
     folder = ROOT / "examples"
-    for path in sorted(folder.glob("*.json")):
-        found[path.stem] = load(path)
+    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix != ".py"):
+        try:
+            found[path.name] = read(path)
+        except FormatError:
+            continue  # not a map format
+        stems.add(path.stem)
     for path in sorted(folder.glob("*.py")):
-        if path.stem in found:
+        if path.stem in stems:
             continue
         spec = importlib.util.spec_from_file_location(f"_gallery_{path.stem}", path)
         if spec is None or spec.loader is None:
@@ -47,20 +57,24 @@ def example_maps() -> dict[str, ArgumentMap]:
         spec.loader.exec_module(module)
         build: Callable[[], ArgumentMap] | None = getattr(module, "build", None)
         if build is not None:
-            found[path.stem] = build()
+            found[path.name] = build()
     return dict(sorted(found.items()))
 
 
 def variants() -> list[tuple[str, str, str, ArgumentMap, dict[str, Any]]]:
     """(file name, heading, what it shows, map, options) for each picture of the gallery."""
     pictures: list[tuple[str, str, str, ArgumentMap, dict[str, Any]]] = []
+    taken: set[str] = set()
     for name, amap in example_maps().items():
+        stem = name.rsplit(".", 1)[0] if not name.endswith(".py") else name[:-3]
+        picture = f"{name.replace('.', '-')}.png" if stem in taken else f"{stem}.png"
+        taken.add(stem)
+        source = f"examples/{name}" if not name.endswith(".py") else f"examples/{name}:build"
         pictures.append(
             (
-                f"{name}.png",
-                amap.title or name,
-                f"`examples/{name}`, default settings: `argmap render examples/{name}.json "
-                f"-o {name}.png`.",
+                picture,
+                f"{amap.title or 'Untitled'} ({name})",
+                f"`examples/{name}`, default settings: `argmap render {source} -o {picture}`.",
                 amap,
                 {},
             )
