@@ -21,11 +21,11 @@ class YAMLError(ValueError):
 
 def load(text: str) -> Any:
     """Parse ``text`` as YAML and return JSON values (raises :class:`YAMLError`)."""
-    import yaml
+    import yaml  # type: ignore[import-untyped,unused-ignore]
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        value = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
+        value = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         problem = error.problem or "invalid YAML"

@@ -1,4 +1,4 @@
-"""Argdown inline text: escapes, emphasis, links, tags and comments.
+r"""Argdown inline text: escapes, emphasis, links, tags and comments.
 
 The reader turns the raw text of a statement into plain text the way the reference
 implementation does: ``\\x`` is the literal ``x``; ``**b**``, ``__b__``, ``*i*`` and ``_i_``

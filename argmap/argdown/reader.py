@@ -71,7 +71,7 @@ class _Problem(Exception):
 
 
 class _Occurrence:
-    __slots__ = ("data", "definition", "line", "column", "section", "tags", "text")
+    __slots__ = ("column", "data", "definition", "line", "section", "tags", "text")
 
     def __init__(
         self, text: str | None, tags: list[str], data: dict[str, Any] | None,
@@ -89,8 +89,22 @@ class _Occurrence:
 class _Node:
     """An equivalence class (statement) or an argument, as gathered from its occurrences."""
 
-    __slots__ = ("auto", "explicit", "first", "first_def", "is_argument", "key", "last_text",
-                 "data", "data_line", "pcs", "pcs_line", "pcs_section", "tags", "implicit")
+    __slots__ = (
+        "auto",
+        "data",
+        "data_line",
+        "explicit",
+        "first",
+        "first_def",
+        "implicit",
+        "is_argument",
+        "key",
+        "last_text",
+        "pcs",
+        "pcs_line",
+        "pcs_section",
+        "tags",
+    )
 
     def __init__(self, is_argument: bool, key: str, auto: bool) -> None:
         self.is_argument = is_argument
@@ -124,7 +138,7 @@ class _Node:
 
 
 class _Heading:
-    __slots__ = ("data", "key", "level", "line", "column", "parent", "title")
+    __slots__ = ("column", "data", "key", "level", "line", "parent", "title")
 
     def __init__(self, key: str, title: str, level: int, parent: str | None,
                  data: dict[str, Any], line: int, column: int) -> None:
@@ -337,7 +351,7 @@ class _Parser:
                 items[-1][4] += " " + stripped
                 continue
             items.append([number, column, indent, symbol, stripped])
-        return [tuple(item) for item in items]  # type: ignore[misc]
+        return [tuple(item) for item in items]  # type: ignore[misc,unused-ignore]
 
     def _relations(
         self, items: list[tuple[int, int, int, str | None, str]], root: _Node | None,
@@ -383,8 +397,8 @@ class _Parser:
             self.relations.append((kind, origin, target, number, column))
             last = child
         del stack
-        for problem in problems:
-            self.error(problem.message, problem.line, problem.column, problem.code)
+        for found in problems:
+            self.error(found.message, found.line, found.column, found.code)
         return root
 
     def _list(self, block: list[tuple[int, str]]) -> None:
@@ -621,7 +635,7 @@ class _Parser:
         sections: list[Section] = []
         heading_ids = set(section_id.values())
         for heading, fields in sections_info:
-            parent = fields.get("parent", section_id.get(heading.parent or "", None))
+            parent = fields.get("parent", section_id.get(heading.parent or ""))
             sections.append(Section(
                 id=section_id[heading.key],
                 title=fields.get("title", heading.title),
@@ -698,20 +712,20 @@ class _Parser:
                 self.error("only statements can contradict each other ('><'); use '-' for an "
                            "attack on an argument", line, column, "invalid-relation")
                 continue
-            data: dict[str, Any] = {}
+            relation_extra: dict[str, Any] = {}
             if kind == UNDERCUT and not target.is_argument:
                 # argmap undercuts arguments only; an undercut of a statement is an attack.
                 kind = ATTACK
-                data = {"argdown": "undercut"}
+                relation_extra = {"argdown": "undercut"}
             if origin_id == target_id:
                 self.error(f"{origin_id!r} cannot {kind} itself", line, column,
                            "invalid-relation")
                 continue
-            relation = Relation(RelationKind(kind), origin_id, target_id, data=data,
+            relation = Relation(RelationKind(kind), origin_id, target_id, data=relation_extra,
                                 location=Location(file=self.source, line=line, column=column))
-            extra = relation_data.get(relation.key)
-            if extra:
-                relation = Relation(relation.kind, origin_id, target_id, data=extra,
+            given = relation_data.get(relation.key)
+            if given:
+                relation = Relation(relation.kind, origin_id, target_id, data=given,
                                     location=relation.location)
             relations.setdefault(relation.key, relation)
 
@@ -816,11 +830,7 @@ class _Parser:
                 free[key] = value
             elif key == "data" and isinstance(value, dict):
                 free.update(value)
-            elif key == "id" and isinstance(value, str):
-                fields[key] = value
-            elif key == "title" and isinstance(value, str):
-                fields[key] = value
-            elif key == "parent" and (value is None or isinstance(value, str)):
+            elif isinstance(value, str) or (key == "parent" and value is None):
                 fields[key] = value
             else:
                 self.error(f"heading data: {key!r} has a value of the wrong type", heading.line,

@@ -76,7 +76,9 @@ def _data(fields: dict[str, Any]) -> str:
 
 
 def _bracketable(name: str | None) -> bool:
-    return bool(name) and name == name.strip() and "\n" not in name and "\r" not in name  # type: ignore[union-attr]
+    if not name:
+        return False
+    return name == name.strip() and "\n" not in name and "\r" not in name
 
 
 def _title_text(name: str, closing: str) -> str:
@@ -118,7 +120,7 @@ class _Writer:
 
     def _names(self) -> None:
         used: set[str] = set()
-        titles = {c.title for c in self.amap.claims if c.title}
+        titles: set[str] = {c.title for c in self.amap.claims if c.title}
         for claim in self.amap.claims:
             fields: dict[str, Any] = {}
             if _bracketable(claim.title) and claim.title not in used:
@@ -233,13 +235,16 @@ class _Writer:
             fields["sources"] = [_source(s) for s in argument.sources]
         pcs: str | None = None
         if structure:
-            inference_data = data.pop("inference", None) if isinstance(
-                data.get("inference"), dict) else None
+            found = data.get("inference")
+            inference_data: dict[str, Any] = {}
+            if isinstance(found, dict):
+                inference_data = found
+                del data["inference"]
             rules = self._rules(argument.scheme)
             if rules is None:
                 fields["scheme"] = argument.scheme
                 rules = ""
-            inference = f"-- {rules}{_data(inference_data or {})} --" if (
+            inference = f"-- {rules}{_data(inference_data)} --" if (
                 rules or inference_data) else "----"
             lines = [f"({i}) [{_title_text(self.claim_names[p], ']')}]"
                      for i, p in enumerate(argument.premises, 1)]
@@ -369,7 +374,7 @@ class _Writer:
         return f"<{_title_text(self.argument_names[node_id], '>')}>"
 
 
-def _fresh(stem: str, taken: set[str | None]) -> str:
+def _fresh(stem: str, taken: set[str]) -> str:
     n = 1
     while f"{stem} {n}" in taken:
         n += 1

@@ -17,7 +17,8 @@ ARGDOWN = ROOT / "examples" / "lavrov_2022.argdown"
 def python_example() -> ArgumentMap:
     spec = importlib.util.spec_from_file_location("lavrov_example", ROOT / "examples" /
                                                   "lavrov_2022.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     built: ArgumentMap = module.build()
