@@ -68,6 +68,8 @@ def _blank(chunk: str) -> str:
 
 def find_unescaped(text: str, char: str, start: int = 0) -> int:
     """The index of the first ``char`` at or after ``start`` not escaped by a backslash."""
+    if "\\" not in text:
+        return text.find(char, start)
     i = start
     n = len(text)
     while i < n:
@@ -103,7 +105,11 @@ def parse_inline(raw: str) -> tuple[str, list[str]]:
     """Plain text and tags of the raw text of a statement, argument or heading."""
     if not any(c in raw for c in "\\*_[#"):
         return raw, []
-    chars: list[str] = []
+    if "\\" not in raw:
+        chars = list(raw)
+        tags: list[str] = []
+        return _render(chars, [False] * len(chars), 0, len(chars), tags), tags
+    chars = []
     literal: list[bool] = []
     i = 0
     n = len(raw)
@@ -117,9 +123,9 @@ def parse_inline(raw: str) -> tuple[str, list[str]]:
         chars.append(c)
         literal.append(False)
         i += 1
-    tags: list[str] = []
-    out = _render(chars, literal, 0, len(chars), tags)
-    return out, tags
+    found: list[str] = []
+    out = _render(chars, literal, 0, len(chars), found)
+    return out, found
 
 
 def _render(chars: list[str], literal: list[bool], start: int, end: int, tags: list[str]) -> str:

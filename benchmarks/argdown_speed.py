@@ -1,0 +1,77 @@
+"""Argdown to JSON, whole process from the file: argmap against argdown-cli, in one run.
+
+    .venv/bin/python benchmarks/argdown_speed.py [--runs N]
+
+Needs the oracle installed (``npm ci --prefix tests/argdown_oracle``). Documents: the seed
+debate (``examples/lavrov_2022.argdown``, a real hand-written map) and a generated document of
+10,000 statements with relations, structures and sections. Prints the median wall time of
+each and the speed-up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ORACLE = ROOT / "tests" / "argdown_oracle" / "node_modules" / ".bin" / "argdown"
+
+
+def generated(statements: int = 10_000) -> str:
+    """A document of ``statements`` statements: trees, structures, sections, tags, data."""
+    blocks: list[str] = ["===\ntitle: Generated\nauthor: benchmark\n==="]
+    n = 0
+    section = 0
+    while n < statements:
+        if n % 500 == 0:
+            section += 1
+            blocks.append(f"# Section {section}")
+        blocks.append(
+            f"[S{n}]: Statement number {n} with *some* text and a #tag{n % 7}.\n"
+            f"  + [S{n + 1}]: A reason for statement {n}. {{weight: {n % 5}}}\n"
+            f"    - [S{n + 2}]: An objection to the reason.\n"
+            f"  - <A{n}>: An argument against statement {n}."
+        )
+        blocks.append(
+            f"<A{n}>\n\n(1) [S{n + 3}]: A premise of argument {n}.\n"
+            f"(2) [S{n + 1}]\n-- Modus ponens --\n(3) [S{n + 4}]: Its conclusion."
+        )
+        n += 5
+    return "\n\n".join(blocks) + "\n"
+
+
+def timed(command: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if shutil.which("node") is None or not ORACLE.exists():
+        sys.exit("argdown-cli is not installed: npm ci --prefix tests/argdown_oracle")
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "generated_10000.argdown"
+        big.write_text(generated(), "utf-8")
+        documents = [ROOT / "examples" / "lavrov_2022.argdown", big]
+        print(f"{'document':28} {'argmap':>9} {'argdown-cli':>12} {'speed-up':>9}")
+        for document in documents:
+            ours = timed([sys.executable, "-m", "argmap", "export", str(document), "--to",
+                          "json", "-o", str(Path(tmp) / "out.json")], args.runs)
+            theirs = timed([str(ORACLE), "json", str(document), tmp], args.runs)
+            print(f"{document.name:28} {ours:8.3f}s {theirs:11.3f}s {theirs / ours:8.1f}x")
+
+
+if __name__ == "__main__":
+    main()

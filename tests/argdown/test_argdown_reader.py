@@ -1,0 +1,94 @@
+"""The Argdown reader: structure, locations, and every error at once with line:column."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap import ReadError, RelationKind
+from argmap.argdown import loads
+
+
+class TestStructure:
+    """Argdown constructs become the right claims, arguments, relations and sections."""
+
+    def test_dedent_attaches_to_level_left_on_stack(self) -> None:
+        amap = loads("[A]: a\n  + [B]: b\n      - [C]: c\n    - [G]: g\n")
+        assert (RelationKind.ATTACK, "G", "A") in {r.key for r in amap.relations}
+
+    def test_locations(self) -> None:
+        amap = loads("[A]: a\n  + [B]: b\n", "doc.argdown")
+        b = amap.claim("B")
+        assert b.location is not None
+        assert (b.location.file, b.location.line, b.location.column) == ("doc.argdown", 2, 5)
+
+    def test_incoming_and_outgoing_symbols(self) -> None:
+        text = "[A]: a\n  <+ [B]: b\n  <- [C]: c\n  +> [D]: d\n  -> [E]: e\n  >< [F]: f\n"
+        keys = [r.key for r in loads(text).relations]
+        assert keys == [
+            (RelationKind.SUPPORT, "B", "A"), (RelationKind.ATTACK, "C", "A"),
+            (RelationKind.SUPPORT, "A", "D"), (RelationKind.ATTACK, "A", "E"),
+            (RelationKind.CONTRADICTION, "A", "F"),
+        ]
+
+    def test_pcs_fills_argument(self) -> None:
+        amap = loads("<Arg>: gist\n\n(1) [P]: p\n(2) q\n-- Modus ponens --\n(3) [C]: c\n")
+        arg = amap.argument("Arg")
+        assert arg.premises == ("P", "Untitled 1")
+        assert arg.conclusion == "C"
+        assert arg.scheme == "Modus ponens"
+        assert arg.gist == "gist"
+
+    def test_reserved_data_keys(self) -> None:
+        amap = loads('[T]: t {id: t1, position: true, holder: Russia, verdict: accepted, x: 1}\n')
+        claim = amap.claim("t1")
+        assert (claim.is_position, claim.holder, claim.verdict, claim.data) == (
+            True, "Russia", "accepted", {"x": 1})
+
+
+class TestErrors:
+    """Every problem is reported at once, with line and column, never a traceback."""
+
+    def test_all_errors_reported(self) -> None:
+        text = "[A] text\n\n[B]: fine\n\n(1) p\n(2) q\n\n[C]: {unclosed\n"
+        with pytest.raises(ReadError) as caught:
+            loads(text, "doc.argdown")
+        lines = sorted(d.location.line for d in caught.value.diagnostics if d.location)
+        assert lines == [1, 6, 8]
+        assert "doc.argdown:1:" in str(caught.value)
+
+    def test_bad_front_matter(self) -> None:
+        with pytest.raises(ReadError, match="never closed"):
+            loads("===\ntitle: x\n\n[A]: a\n")
+
+    def test_undercut_of_statement_outside_structure_is_attack(self) -> None:
+        amap = loads("[A]: a\n  _ [U]: u\n")
+        assert amap.relations[0].kind is RelationKind.ATTACK
+        assert amap.relations[0].data == {"argdown": "undercut"}
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("[]<>{}()+-_#*:/\\=\n \t aA1.,'\""))))
+    def test_never_a_traceback(self, text: str) -> None:
+        problems: tuple[object, ...] = ()
+        try:
+            loads(text)
+        except ReadError as error:
+            problems = tuple(d.location for d in error.diagnostics)
+        assert None not in problems
+
+    def test_cli_reports_errors_with_exit_2(self, tmp_path: Path) -> None:
+        bad = tmp_path / "bad.argdown"
+        bad.write_text("[A] text\n\n(1) p\n(2) q\n", "utf-8")
+        done = subprocess.run(
+            [sys.executable, "-m", "argmap", "export", str(bad), "--to", "json"],
+            capture_output=True, text=True, check=False,
+        )
+        assert done.returncode == 2
+        assert "Traceback" not in done.stderr
+        assert f"{bad}:1:" in done.stderr
+        assert f"{bad}:4:" in done.stderr
