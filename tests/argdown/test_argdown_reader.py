@@ -58,7 +58,7 @@ class TestErrors:
         text = "[A] text\n\n[B]: fine\n\n(1) p\n(2) q\n\n[C]: {unclosed\n"
         with pytest.raises(ReadError) as caught:
             loads(text, "doc.argdown")
-        lines = sorted(d.location.line for d in caught.value.diagnostics if d.location)
+        lines = sorted(d.location.line or 0 for d in caught.value.diagnostics if d.location)
         assert lines == [1, 6, 8]
         assert "doc.argdown:1:" in str(caught.value)
 
