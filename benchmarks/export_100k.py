@@ -1,0 +1,52 @@
+"""Issue 3's goal: exporting a 100,000-claim map takes under 1 s per format.
+
+Times every registered exporter (built-in and installed plugins) on the same synthetic
+100,000-claim debate (see dot_maps.py), in one process, best of N.
+
+    python benchmarks/export_100k.py [--claims 100000] [--repeat 3] [--formats json,markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dot_maps import synthetic_map
+
+from argmap.plugins import registry
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--formats", default="", help="comma-separated; default: every text one")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    amap = synthetic_map(args.claims)
+    print(
+        f"map: {len(amap.claims):,} claims, {len(amap.arguments):,} arguments, "
+        f"{len(amap.relations):,} relations (made in {time.perf_counter() - start:.1f} s)"
+    )
+    wanted = [f for f in args.formats.split(",") if f]
+    exporters = registry().exporters
+    names = wanted or [n for n, e in exporters.items() if not e.binary]
+    print(f"{'format':<10} {'best s':>8} {'MB':>8}   (best of {args.repeat}; goal under 1 s each)")
+    for name in names:
+        exporter = exporters[name]
+        best = float("inf")
+        size = 0
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            out = exporter(amap)
+            best = min(best, time.perf_counter() - start)
+            size = len(out)
+        print(f"{name:<10} {best:8.2f} {size / 1e6:8.1f}")
+
+
+if __name__ == "__main__":
+    main()
