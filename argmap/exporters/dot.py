@@ -20,7 +20,7 @@ section                   dashed rounded frame with the section's title
 ========================  ==================================================================
 
 A one-premise argument with nothing of its own (no title, gist, scheme, tags, sources, data,
-and nothing aimed at it) is drawn as a plain support arrow, as analysts sketch it.
+and no relation to or from it) is drawn as a plain support arrow, as analysts sketch it.
 
 Text is data: every claim text reaches the diagram exactly. Visible labels are wrapped at a
 readable width (and cut after ``max_lines`` lines, with an ellipsis); the node's tooltip (in
@@ -611,8 +611,9 @@ class _Writer:
         self.shorts = {n.id: _short(n.title or n.id) for n in amap}
         self.tips = {i: _inner(t) if special(t) else t for i, t in self.shorts.items()}
         roles = _roles(amap)
-        targeted = {r.target for r in amap.relations}
-        plain = {a.id for a in amap.arguments if _plain(a, targeted)}
+        # An argument that a relation starts or ends at must be a node of its own.
+        related = {r.target for r in amap.relations} | {r.origin for r in amap.relations}
+        plain = {a.id for a in amap.arguments if _plain(a, related)}
 
         statements: dict[str | None, list[str]] = {}
         for claim in amap.claims:

@@ -114,6 +114,17 @@ class TestSeedDebate:
         assert edge.attr["class"] == "argmap-support"
         assert edge.attr["arrowhead"] == "normal"
 
+    def test_an_argument_with_relations_of_its_own_stays_a_node(self) -> None:
+        b = MapBuilder("Arguments in relations")
+        thesis = b.position("T.")
+        other = b.claim("O.")
+        argument = b.argument([b.claim("P.")], thesis)
+        b.attack(argument, other)
+        graph = parse_dot(export(b.build()))
+        node = graph.get_node(argument.id)
+        assert node.attr["shape"] == "ellipse"
+        assert node.attr["class"] == "argmap-argument"
+
     def test_edges_are_told_apart_by_line_and_head(self) -> None:
         amap = example_map()
         graph = parse_dot(export(amap))
