@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from argmap.errors import ReadError
-from argmap.evaluation import iccma
 from argmap.formats import Exporter, Reader, RegisterExporter, RegisterReader
 from argmap.hookspecs import hookimpl
 from argmap.model import ArgumentMap, Claim, Location, Relation, RelationKind
@@ -26,6 +25,8 @@ _DESCRIPTIONS = {
 
 def framework_to_map(data: bytes, format: str, source: str | None = None) -> ArgumentMap:
     """Read a framework file as a map: one claim per argument, one attack per attack."""
+    from argmap.evaluation import iccma
+
     af = iccma.read(data, format, source)
     problems = [
         Diagnostic(
@@ -47,6 +48,7 @@ def framework_to_map(data: bytes, format: str, source: str | None = None) -> Arg
 
 def _exporter(format: str) -> Exporter:
     def export(amap: ArgumentMap, /, *, conflict: str = "as-drawn", **_: Any) -> str:
+        from argmap.evaluation import iccma
         from argmap.evaluation.mapping import translate
 
         return iccma.WRITERS[format](translate(amap, conflict=conflict).framework)
