@@ -89,11 +89,7 @@ class _EvaluationLike(Protocol):
     def labels(self) -> Mapping[str, _LabelLike]: ...
 
 
-_STATUS_WORDS = {
-    "in": ("✅", "stands"),
-    "out": ("❌", "defeated"),
-    "undecided": ("❔", "undecided"),
-}
+_STATUS_MARKERS = {"in": "✅", "out": "❌", "undecided": "❔"}
 
 
 class _Outline:
@@ -133,11 +129,11 @@ class _Outline:
         if found is None:
             return ""
         status = str(getattr(found.label, "value", found.label))
-        marker, word = _STATUS_WORDS.get(status, ("?", status))
+        marker = _STATUS_MARKERS.get(status, "?")
         reason = found.reason
-        if reason.startswith(f"{status}: "):
-            reason = reason[len(status) + 2 :]
-        return f" {marker} *{word}: {escape(reason)}*"
+        if not reason.startswith(f"{status}:"):
+            reason = f"{status}: {reason}" if reason else status
+        return f" {marker} *{escape(reason)}*"
 
     def claim_body(self, claim: Claim) -> str:
         parts = []
@@ -353,8 +349,8 @@ def _legend(evaluation: _EvaluationLike | None) -> str:
     )
     if evaluation is not None:
         legend += (
-            f"  \n**Evaluation ({escape(evaluation.semantics)}):** ✅ stands · ❌ defeated · "
-            "❔ undecided"
+            f"  \n**Evaluation ({escape(evaluation.semantics)}):** ✅ in (stands) · ❌ out "
+            "(defeated) · ❔ undecided, each with its reason"
         )
     return legend
 
