@@ -258,9 +258,10 @@ class _Outline:
             body.append(escape(claim.text))
         if claim.tags:
             body.append(" ".join(f"`#{_code(tag)}`" for tag in claim.tags))
-        text = " ".join(body) + self.cite(claim.sources) + self.status(claim)
-        if text.strip():
-            self.lines.append(text.strip())
+        # Only the spaces added here are trimmed: escaped text keeps its own white space.
+        text = (" ".join(body) + self.cite(claim.sources) + self.status(claim)).strip(" ")
+        if text:
+            self.lines.append(text)
             self.lines.append("")
 
     # -- the document -----------------------------------------------------------------------
