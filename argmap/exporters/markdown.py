@@ -40,37 +40,47 @@ MARKERS = {
 }
 
 
-def escape(text: str) -> str:
-    """Escape ``text`` for an inline position in GFM (a list item, heading or footnote)."""
-    out = []
-    shortcode_colons = {m.start() for m in _SHORTCODE.finditer(text)} if ":" in text else ()
-    for i, char in enumerate(text):
-        if char in _INLINE_SPECIAL or i in shortcode_colons:
-            out.append("\\" + char)
-        else:
-            out.append(_REFERENCES.get(char, char))
-    # A parser drops white space at the edges of a line; keep it as character references.
-    start = 0
-    while start < len(text) and _is_edge_space(text[start]):
-        out[start] = f"&#{ord(text[start])};"
-        start += 1
-    end = len(text)
-    while end > start and _is_edge_space(text[end - 1]):
-        out[end - 1] = f"&#{ord(text[end - 1])};"
-        end -= 1
-    return "".join(out)
-
-
 # What Markdown parsers strip from the edges of a line (JavaScript's trim(), which markdown-it
 # and GitHub's renderer follow), minus what a character reference cannot carry.
 _EDGE_SPACE = frozenset(
     " \t\n\r\f\u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff"
     + "".join(chr(c) for c in range(0x2000, 0x200B))
 )
+_SPECIAL_RE = re.compile("[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "]")
+_REFERENCE_TABLE = str.maketrans(_REFERENCES)
 
 
-def _is_edge_space(char: str) -> bool:
-    return char in _EDGE_SPACE
+def escape(text: str) -> str:
+    """Escape ``text`` for an inline position in GFM (a list item, heading or footnote)."""
+    if text and (text[0] in _EDGE_SPACE or text[-1] in _EDGE_SPACE):
+        # A parser drops white space at the edges of a line; keep it as character references.
+        return _edge_references(text)
+    if ":" in text and _SHORTCODE.search(text):
+        escaped = _escape_shortcodes(text)
+    else:
+        escaped = _SPECIAL_RE.sub(r"\\\g<0>", text)
+    return escaped.translate(_REFERENCE_TABLE)
+
+
+def _escape_shortcodes(text: str) -> str:
+    colons = {m.start() for m in _SHORTCODE.finditer(text)}
+    return "".join(
+        "\\" + char if char in _INLINE_SPECIAL or i in colons else char
+        for i, char in enumerate(text)
+    )
+
+
+def _edge_references(text: str) -> str:
+    start = 0
+    while start < len(text) and text[start] in _EDGE_SPACE:
+        start += 1
+    end = len(text)
+    while end > start and text[end - 1] in _EDGE_SPACE:
+        end -= 1
+    lead = "".join(f"&#{ord(c)};" for c in text[:start])
+    trail = "".join(f"&#{ord(c)};" for c in text[end:])
+    return lead + escape(text[start:end]) + trail
+
 
 
 class _LabelLike(Protocol):
@@ -325,10 +335,14 @@ class _Outline:
     def sections(self) -> None:
         self.lines.extend(["## Sections", ""])
         depth_of: dict[str, int] = {}
+        by_section: dict[str, list[Node]] = {}
+        for node in self.amap:
+            if node.section is not None:
+                by_section.setdefault(node.section, []).append(node)
         for section in self.amap.sections:
             depth = depth_of[section.parent] + 1 if section.parent in depth_of else 0
             depth_of[section.id] = depth
-            members = [n for n in self.amap if n.section == section.id]
+            members = by_section.get(section.id, [])
             links = ", ".join(self.link(n) for n in members) or "*(empty)*"
             self.lines.append(f"{'  ' * depth}- **{escape(section.title)}:** {links}")
         self.lines.append("")
