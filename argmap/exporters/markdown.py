@@ -47,7 +47,7 @@ _EDGE_SPACE = frozenset(
     + "".join(chr(c) for c in range(0x2000, 0x200B))
 )
 _SPECIAL_RE = re.compile("[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "]")
-_REFERENCE_TABLE = str.maketrans(_REFERENCES)
+_REFERENCE_RE = re.compile("[" + "".join(_REFERENCES) + "]")
 
 
 def escape(text: str) -> str:
@@ -57,9 +57,13 @@ def escape(text: str) -> str:
         return _edge_references(text)
     if ":" in text and _SHORTCODE.search(text):
         escaped = _escape_shortcodes(text)
-    else:
+    elif _SPECIAL_RE.search(text):
         escaped = _SPECIAL_RE.sub(r"\\\g<0>", text)
-    return escaped.translate(_REFERENCE_TABLE)
+    else:
+        escaped = text
+    if _REFERENCE_RE.search(escaped):
+        escaped = _REFERENCE_RE.sub(lambda m: _REFERENCES[m.group()], escaped)
+    return escaped
 
 
 def _escape_shortcodes(text: str) -> str:
