@@ -150,13 +150,16 @@ def export(
 ) -> None:
     """Convert a map to another format."""
     from argmap.errors import ArgmapError
-    from argmap.evaluation.options import with_evaluation
     from argmap.plugins import registry
 
     loaded = load(input, from_format)
     try:
         exporter = registry().exporter(to)
-        options = with_evaluation(exporter, loaded.amap, evaluate, parse_options(option or []))
+        options = parse_options(option or [])
+        if evaluate is not None:
+            from argmap.evaluation.options import with_evaluation
+
+            options = with_evaluation(exporter, loaded.amap, evaluate, options)
         content = exporter(loaded.amap, **options)
     except ArgmapError as error:
         fail(str(error), exit_code_for(error))

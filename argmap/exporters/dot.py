@@ -38,15 +38,18 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
-import graphviz
 
 from argmap.errors import FormatError
 from argmap.formats import Exporter, RegisterExporter
 from argmap.hookspecs import hookimpl
 from argmap.model import Argument, ArgumentMap, Claim, RelationKind, Source
+
+if TYPE_CHECKING:
+    # Imported where used: registering the plugin must not cost the graphviz import.
+    import graphviz
 
 DIRECTIONS: Mapping[str, str] = {
     "BT": "BT",
@@ -574,6 +577,8 @@ class _Writer:
     # -- the whole ----------------------------------------------------------------------------
 
     def digraph(self) -> graphviz.Digraph:
+        import graphviz
+
         amap, t, o = self.amap, self.t, self.o
         dot = graphviz.Digraph(
             name="argmap",
