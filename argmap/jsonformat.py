@@ -9,9 +9,11 @@ half-built map. The JSON Schema is ``argmap/schema/argmap.schema.json``.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,22 @@ FORMAT_VERSION = 1
 """The version this module writes and the newest it reads."""
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "argmap.schema.json"
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects that form no cycles.
+
+    A 100,000-claim map allocates over a million objects; without the pause the collector
+    walks the growing heap again and again for nothing.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
 
 # -- writing --------------------------------------------------------------------------------
 
@@ -109,6 +127,11 @@ def section_to_dict(section: Section) -> dict[str, Any]:
 
 def dumps(amap: ArgumentMap) -> str:
     """Return ``amap`` as native JSON text (ends with a newline)."""
+    with paused_gc():
+        return _dumps(amap)
+
+
+def _dumps(amap: ArgumentMap) -> str:
     enc = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False).encode
     head: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "title": amap.title}
     _put(head, "description", amap.description)
@@ -826,7 +849,8 @@ def loads(text: str | bytes, source: str | None = None) -> ArgumentMap:
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        doc = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+        with paused_gc():
+            doc = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
     except json.JSONDecodeError as error:
         # json reports an unterminated string where it starts, but only EOF can end one.
         at_end = not text[error.pos :].strip() or error.msg.startswith("Unterminated string")
@@ -855,7 +879,8 @@ def loads(text: str | bytes, source: str | None = None) -> ArgumentMap:
             ],
             source,
         ) from None
-    amap = _fast_document(doc, source)
+    with paused_gc():
+        amap = _fast_document(doc, source)
     if amap is not None:
         return amap
     # Something is off: read again, slowly, to report every problem with its JSON path.
