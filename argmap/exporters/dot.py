@@ -512,8 +512,8 @@ class _Writer:
         if self.o.sources and claim.sources:
             tooltip = _tooltip(tooltip, claim.sources)
         return (
-            f"{self.name(claim.id)} [label=<{label}{status}> {attributes} "
-            f"{self.tooltip(tooltip)}]"
+            f"\t{self.names[claim.id]} [label=<{label}{status}> {attributes} "
+            f"{self.tooltip(tooltip)}]\n"
         )
 
     def claim_style(self, role: str, word: str | None = None) -> str:
@@ -543,9 +543,9 @@ class _Writer:
         text = argument.gist or argument.title or argument.id
         tooltip = _tooltip(text, argument.sources) if self.o.sources else text
         return (
-            f"{self.name(argument.id)} [label=<{self.argument_label(argument)}{status}> "
+            f"\t{self.names[argument.id]} [label=<{self.argument_label(argument)}{status}> "
             f'shape=ellipse style=filled fillcolor="{fill}" margin="0.05,0.03" '
-            f'class="{classes}" {self.tooltip(tooltip)}]'
+            f'class="{classes}" {self.tooltip(tooltip)}]\n'
         )
 
     def name(self, node_id: str) -> str:
@@ -570,8 +570,8 @@ class _Writer:
             f"{self.shorts[origin]} {words} {self.shorts[target]}" if self.collect else None
         )
         return (
-            f"{self.names[origin]} -> {self.names[target]} [{self.edge_styles[kind]} "
-            f'id="argmap_{number}" tooltip="{tips[origin]} {words} {tips[target]}"]'
+            f"\t{self.names[origin]} -> {self.names[target]} [{self.edge_styles[kind]} "
+            f'id="argmap_{number}" tooltip="{tips[origin]} {words} {tips[target]}"]\n'
         )
 
     # -- the whole ----------------------------------------------------------------------------
@@ -654,7 +654,7 @@ class _Writer:
                 and all(used_by[p] == 1 for p in premises)
                 and len({premise_section[p] for p in premises}) == 1
             ):
-                body.append("{rank=same " + " ".join(self.name(p) for p in premises) + "}")
+                body.append("\t{rank=same " + " ".join(self.name(p) for p in premises) + "}\n")
         words = {
             RelationKind.SUPPORT: "supports",
             RelationKind.ATTACK: "attacks",
@@ -665,9 +665,9 @@ class _Writer:
             kind = relation.kind
             body.append(edge(kind.value, relation.origin, relation.target, words[kind]))
         if o.legend:
-            self.legend(body)
-        if body:  # one string: a list item per statement would be copied once more
-            dot.body.append("\t" + "\n\t".join(body) + "\n")
+            body.extend(self.legend())
+        # The lines go in as they are: joining them first would copy the whole DOT once more.
+        dot.body.extend(body)
         return dot
 
     def sections(self, body: list[str], statements: dict[str | None, list[str]]) -> None:
@@ -681,24 +681,27 @@ class _Writer:
         while stack:
             section_id, done = stack.pop()
             if done:
-                body.append("}")
+                body.append("\t}\n")
                 continue
             section = self.amap.section(section_id)
-            body.append(f"subgraph cluster_{numbers[section_id]} {{")
+            body.append(f"\tsubgraph cluster_{numbers[section_id]} {{\n")
             body.append(
                 # The label sits where the ranks begin (at the bottom when positions are on
                 # top), away from the edges that leave the section towards what it supports.
-                f"label=<{self.block(section.title, 3, bold=True)}> labeljust=l "
+                f"\tlabel=<{self.block(section.title, 3, bold=True)}> labeljust=l "
                 'style="rounded,dashed,filled" '
                 f'fillcolor="{t.section_fill}" color="{t.section_border}" fontsize=11 '
                 f'class="argmap-section" {self.tooltip(section.title)}'
+                "\n"
             )
             body.extend(statements.pop(section_id, ()))
             stack.append((section_id, True))
             stack.extend((c, False) for c in reversed(children.get(section_id, [])))
 
-    def legend(self, body: list[str]) -> None:
+    def legend(self) -> list[str]:
+        """The statements of the key, as lines of the graph's body."""
         t = self.t
+        body: list[str] = []
         small = self.small
 
         def node(name: str, label: str, attributes: str) -> str:
@@ -779,6 +782,7 @@ class _Writer:
                 )
             )
         body.append("}")
+        return [f"\t{statement}\n" for statement in body]
 
 
 @attrs.frozen
