@@ -105,6 +105,33 @@ class Reader:
     origin: Origin | None = None
 
 
+class LabelLike(Protocol):
+    """What an exporter reads of one node's evaluation label (see :mod:`argmap.evaluation`)."""
+
+    @property
+    def label(self) -> Any:
+        """``in``, ``out`` or ``undecided`` (a :class:`str` enum)."""
+
+    @property
+    def reason(self) -> str:
+        """Why, in words: ``"out: defeated by X"``."""
+
+
+class EvaluationLike(Protocol):
+    """What an exporter reads of an evaluation.
+
+    Typed by what it offers, so that exporters need not import :mod:`argmap.evaluation`.
+    """
+
+    @property
+    def semantics(self) -> str:
+        """The semantics the labels were computed under."""
+
+    @property
+    def labels(self) -> Mapping[str, LabelLike]:
+        """The label of every claim and argument, by id."""
+
+
 RegisterExporter = Callable[[Exporter], None]
 """The callback :func:`argmap_register_exporters` receives."""
 

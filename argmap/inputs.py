@@ -11,7 +11,8 @@ import attrs
 
 from argmap.builder import MapBuilder
 from argmap.errors import ArgmapError, FormatError, ReadError
-from argmap.io import parse, read_bytes
+from argmap.files import read_bytes
+from argmap.io import parse
 from argmap.model import ArgumentMap, Location
 from argmap.plugins import registry
 from argmap.validation import Diagnostic, Severity

@@ -11,29 +11,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from argmap.errors import ReadError
-from argmap.model import ArgumentMap, Location
+from argmap.files import read_bytes
+from argmap.model import ArgumentMap
 from argmap.output import write_atomic
 from argmap.plugins import registry
-from argmap.validation import Diagnostic, Severity
-
-
-def read_bytes(path: Path) -> bytes:
-    """The bytes of ``path``, or a :class:`ReadError` saying why they cannot be had."""
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise ReadError(
-            [
-                Diagnostic(
-                    Severity.ERROR,
-                    "unreadable",
-                    error.strerror or str(error),
-                    location=Location(file=str(path)),
-                )
-            ],
-            str(path),
-        ) from None
 
 
 def read(path: str | Path, format: str | None = None) -> ArgumentMap:

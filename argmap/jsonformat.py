@@ -897,19 +897,8 @@ def load(path: str | Path) -> ArgumentMap:
     Raises:
         ReadError: when the file cannot be read or is not a valid map.
     """
+    from argmap.files import read_bytes
+
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ReadError(
-            [
-                Diagnostic(
-                    Severity.ERROR,
-                    "unreadable",
-                    error.strerror or str(error),
-                    location=Location(file=str(path)),
-                )
-            ],
-            str(path),
-        ) from None
+    raw = read_bytes(path)
     return loads(raw, str(path))

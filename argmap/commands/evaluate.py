@@ -59,7 +59,7 @@ def evaluate(
         if framework_format is not None:
             from argmap.evaluation import iccma
             from argmap.evaluation.mapping import evaluate_framework
-            from argmap.io import read_bytes
+            from argmap.files import read_bytes
 
             if input == "-":
                 import sys

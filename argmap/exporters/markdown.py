@@ -15,10 +15,8 @@ so a CommonMark parser gives back the text exactly.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any, Protocol
 
-from argmap.formats import Exporter, RegisterExporter
+from argmap.formats import EvaluationLike, Exporter, RegisterExporter
 from argmap.graph import GraphIndex
 from argmap.hookspecs import hookimpl
 from argmap.model import Argument, ArgumentMap, Claim, Node, Source
@@ -87,29 +85,13 @@ def _edge_references(text: str) -> str:
 
 
 
-class _LabelLike(Protocol):
-    @property
-    def label(self) -> Any: ...
-
-    @property
-    def reason(self) -> str: ...
-
-
-class _EvaluationLike(Protocol):
-    @property
-    def semantics(self) -> str: ...
-
-    @property
-    def labels(self) -> Mapping[str, _LabelLike]: ...
-
-
 _STATUS_MARKERS = {"in": "✅", "out": "❌", "undecided": "❔"}
 
 
 class _Outline:
     """Writes the outline; one instance per export."""
 
-    def __init__(self, amap: ArgumentMap, evaluation: _EvaluationLike | None) -> None:
+    def __init__(self, amap: ArgumentMap, evaluation: EvaluationLike | None) -> None:
         self.amap = amap
         self.index: GraphIndex = amap.index
         self.evaluation = evaluation
@@ -360,7 +342,7 @@ class _Outline:
         return "\n".join(self.lines) + "\n"
 
 
-def _legend(evaluation: _EvaluationLike | None) -> str:
+def _legend(evaluation: EvaluationLike | None) -> str:
     legend = (
         f"**Legend:** {MARKERS['reason']} reason · {MARKERS['premise']} premise · "
         f"{MARKERS['objection']} objection · {MARKERS['undercut']} undercut (the step does not "
@@ -423,7 +405,7 @@ def _anchors(amap: ArgumentMap) -> dict[str, str]:
     return anchors
 
 
-def export(amap: ArgumentMap, /, *, evaluation: _EvaluationLike | None = None) -> str:
+def export(amap: ArgumentMap, /, *, evaluation: EvaluationLike | None = None) -> str:
     """Write ``amap`` as a GitHub-flavoured Markdown outline.
 
     Args:

@@ -54,6 +54,12 @@ def count(markdown: str, kind: str, tag: str | None = None) -> int:
     )
 
 
+def representable(text: str) -> bool:
+    """What Markdown can carry: no NUL (it becomes U+FFFD), and no vertical tab at an edge of
+    the text (parsers trim it, and no character reference may stand for it)."""
+    return "\x00" not in text and not text.startswith("\v") and not text.endswith("\v")
+
+
 def contains(haystack: list[str], needle: str) -> bool:
     return any(needle in text for text in haystack)
 
@@ -132,7 +138,7 @@ class TestEscaping:
     @settings(max_examples=300, deadline=None)
     @given(texts(80))
     def test_escape_round_trips_any_text(self, text: str) -> None:
-        assume("\x00" not in text)  # CommonMark turns NUL into U+FFFD; nothing can carry it
+        assume(representable(text))
         (token,) = [
             t
             for t in PARSER.parse(f"- **Premise:** {escape(text)}[^1]\n\n[^1]: x\n")
@@ -146,7 +152,7 @@ class TestEscaping:
     @settings(max_examples=150, deadline=None)
     @given(argument_maps())
     def test_any_map_every_node_written_once(self, amap: ArgumentMap) -> None:
-        assume(not any("\x00" in (n.text if isinstance(n, argmap.Claim) else "") for n in amap))
+        assume(all(representable(c.text) for c in amap.claims))
         markdown = outline(amap)
         assert count(markdown, "heading_open", "h1") == 1
         expected_h2 = len(amap.positions) + bool(amap.sections)
