@@ -79,6 +79,11 @@ def _ident(value: Any) -> str | None:
     return None
 
 
+def _edge_id(value: Any) -> str | None:
+    """An edge id as read: strings as they are (even empty), others as :func:`_ident` reads them."""
+    return value if type(value) is str else _ident(value)
+
+
 def _text(value: Any) -> str:
     if isinstance(value, str):
         return value
@@ -203,7 +208,8 @@ class _Builder:
         self.nodes: dict[str, dict[str, Any]] = {}
         self.types: dict[str, str] = {}
         self.order: list[str] = []
-        self.counts: Counter[str] = Counter()
+        self.counts: dict[str, int] = {}
+        # Only nodes with edges have an entry: look them up with ``.get(node_id, ())``.
         self.outs: dict[str, list[str]] = {}
         self.ins: dict[str, list[str]] = {}
         self.raw_edges: list[tuple[Any, str, str, Any]] = []
@@ -216,43 +222,65 @@ class _Builder:
     # -- loading --------------------------------------------------------------------------
 
     def load_nodes(self, nodes: list[Any]) -> None:
+        known, types, order = self.nodes, self.types, self.order
+        kinds: dict[str, str] = {}  # a type as written -> as read ("ra " -> "RA")
         for i, node in enumerate(nodes):
-            path = f"{self.prefix}nodes[{i}]"
             if not isinstance(node, dict):
-                self.r.warn("bad-node", "a node must be a JSON object; skipped", None, path)
+                self.r.warn(
+                    "bad-node",
+                    "a node must be a JSON object; skipped",
+                    None,
+                    f"{self.prefix}nodes[{i}]",
+                )
                 continue
-            node_id = _ident(node.get("nodeID"))
-            if node_id is None:
-                self.r.warn("no-node-id", "node has no usable nodeID; skipped", None, path)
-                continue
-            kind = node.get("type")
-            kind = kind.strip().upper() if isinstance(kind, str) else ""
-            if node_id in self.nodes:
+            node_id = node.get("nodeID")
+            if type(node_id) is not str or not node_id:
+                node_id = _ident(node_id)
+                if node_id is None:
+                    self.r.warn(
+                        "no-node-id",
+                        "node has no usable nodeID; skipped",
+                        None,
+                        f"{self.prefix}nodes[{i}]",
+                    )
+                    continue
+            written = node.get("type")
+            if type(written) is str:
+                kind = kinds.get(written)
+                if kind is None:
+                    kind = kinds[written] = written.strip().upper()
+            else:
+                kind = ""
+            if node_id in known:
                 self.r.warn(
                     "duplicate-node",
                     f"node {node_id} appears twice; the later one is ignored",
                     node_id,
-                    path,
+                    f"{self.prefix}nodes[{i}]",
                 )
                 continue
-            self.nodes[node_id] = node
-            self.types[node_id] = kind
-            self.order.append(node_id)
-            self.counts[kind or "?"] += 1
-            self.outs[node_id] = []
-            self.ins[node_id] = []
+            known[node_id] = node
+            types[node_id] = kind
+            order.append(node_id)
             if kind not in KNOWN_TYPES:
                 self.r.warn(
                     "unknown-node-type",
                     f"node {node_id} has type {node.get('type')!r}, which argmap does not map; "
                     "kept as it is under data.aif.dialogue",
                     node_id,
-                    path,
+                    f"{self.prefix}nodes[{i}]",
                 )
+        # Counted in the order types first appear.
+        counts = self.counts
+        for kind, count in Counter(types.values()).items():
+            key = kind or "?"
+            counts[key] = counts.get(key, 0) + count
 
     def load_edges(self, edges: list[Any]) -> None:
         seen: set[tuple[str, str]] = set()
-        nodes, outs, ins, raw_edges = self.nodes, self.outs, self.ins, self.raw_edges
+        nodes, outs, ins = self.nodes, self.outs, self.ins
+        # The raw edges are only written back when there is no extension (see ``build``).
+        raw_edges = self.raw_edges if self.ext is None else None
         for i, edge in enumerate(edges):
             if type(edge) is not dict:
                 self.r.warn(
@@ -262,13 +290,10 @@ class _Builder:
                     f"{self.prefix}edges[{i}]",
                 )
                 continue
-            edge_id = edge.get("edgeID")
             origin = edge.get("fromID")
             target = edge.get("toID")
             if type(origin) is not str or type(target) is not str or not origin or not target:
                 origin, target = _ident(origin), _ident(target)
-            if type(edge_id) is not str:
-                edge_id = _ident(edge_id)
             if (
                 origin is None
                 or target is None
@@ -276,15 +301,24 @@ class _Builder:
                 or target not in nodes
                 or origin == target
             ):
-                self.bad_edge(i, edge_id, origin, target)
+                self.bad_edge(i, _edge_id(edge.get("edgeID")), origin, target)
                 continue
             pair = (origin, target)
             if pair in seen:
                 continue
             seen.add(pair)
-            outs[origin].append(target)
-            ins[target].append(origin)
-            raw_edges.append((edge_id, origin, target, edge.get("formEdgeID")))
+            following = outs.get(origin)
+            if following is None:
+                outs[origin] = [target]
+            else:
+                following.append(target)
+            leading = ins.get(target)
+            if leading is None:
+                ins[target] = [origin]
+            else:
+                leading.append(origin)
+            if raw_edges is not None:
+                raw_edges.append((edge.get("edgeID"), origin, target, edge.get("formEdgeID")))
 
     def bad_edge(self, i: int, edge_id: Any, origin: str | None, target: str | None) -> None:
         path = f"{self.prefix}edges[{i}]"
@@ -359,31 +393,28 @@ class _Builder:
             out["schemeID"] = scheme_id
         return out
 
-    def speaker_of(self, locution_id: str) -> str | None:
-        record = self.locutions.get(locution_id)
-        if record is None:
-            return None
-        pid = _ident(record.get("personID"))
-        return self.participants.get(pid) if pid is not None else None
-
     def sources(self) -> tuple[dict[str, list[Source]], set[str]]:
         """Each I-node's sources (L -> YA -> I), and the L-nodes that anchor claims."""
         found: dict[str, list[Source]] = {}
         anchors: set[str] = set()
+        types, nodes, ins, outs = self.types, self.nodes, self.ins, self.outs
+        locutions, participants = self.locutions, self.participants
         for ya in self.order:
-            if self.types[ya] != "YA":
+            if types[ya] != "YA" or ya not in ins:
                 continue
-            locutions = [n for n in self.ins[ya] if self.types[n] == "L"]
-            claims = [n for n in self.outs[ya] if self.types[n] == "I"]
-            for lnode in locutions:
-                node = self.nodes[lnode]
-                speaker = self.speaker_of(lnode)
+            claims = [n for n in outs.get(ya, ()) if types[n] == "I"]
+            for lnode in ins[ya]:
+                if types[lnode] != "L":
+                    continue
+                node = nodes[lnode]
+                record = locutions.get(lnode)
+                pid = _ident(record.get("personID")) if record is not None else None
                 source, bad = source_from_locution(
                     lnode,
                     _text(node.get("text")),
                     _opt_str(node.get("timestamp")),
-                    self.locutions.get(lnode),
-                    speaker,
+                    record,
+                    participants.get(pid) if pid is not None else None,
                 )
                 if bad is not None:
                     self.r.warn(
@@ -392,67 +423,77 @@ class _Builder:
                         "date; left out of the source",
                         lnode,
                     )
-                record = self.locutions.get(lnode)
-                pid = _ident(record.get("personID")) if record is not None else None
-                if pid is not None and source.speaker is not None and pid not in self.participants:
+                if pid is not None and source.speaker is not None and pid not in participants:
                     self.learnt_participants.setdefault(pid, source.speaker)
-                for claim in claims:
+                if claims:
                     anchors.add(lnode)
-                    listed = found.setdefault(claim, [])
-                    if source not in listed:
+                for claim in claims:
+                    listed = found.get(claim)
+                    if listed is None:
+                        found[claim] = [source]
+                    elif source not in listed:
                         listed.append(source)
         return found, anchors
 
     def build(self, flavour: str, top: Mapping[str, Any]) -> ArgumentMap:
         ext = self.ext
+        has_ext = ext is not None
         ext_claims: dict[str, Any] = _dict_of(ext, "claims")
         ext_arguments: dict[str, Any] = _dict_of(ext, "arguments")
         ext_relations: dict[str, Any] = _dict_of(ext, "relations")
         sources, anchors = self.sources()
-        types = self.types
+        types, nodes, order = self.types, self.nodes, self.order
 
         claims: list[Claim] = []
-        claim_ids: set[str] = set()
-        for node_id in self.order:
-            if types[node_id] != "I":
+        schemes: list[str] = []  # the RA-, CA-, MA- and PA-nodes, in order
+        for node_id in order:
+            kind = types[node_id]
+            if kind != "I":
+                if kind in _SCHEME_NODES:
+                    schemes.append(node_id)
                 continue
-            node = self.nodes[node_id]
-            claim_ids.add(node_id)
-            record = ext_claims.get(node_id)
-            if ext is not None:
-                fields = _claim_fields(record if isinstance(record, dict) else {})
-                fields.setdefault("sources", tuple(sources.get(node_id, ())))
+            text = _text(nodes[node_id].get("text"))
+            listed = sources.get(node_id)
+            own = tuple(listed) if listed is not None else ()
+            if has_ext:
+                record = ext_claims.get(node_id)
+                if not record or not isinstance(record, dict):
+                    # What a claim without extras reads as (the common case, made directly).
+                    claims.append(Claim(id=node_id, text=text, sources=own))
+                    continue
+                fields = _claim_fields(record)
+                fields.setdefault("sources", own)
             else:
                 details = self.node_details(node_id)
                 fields = {
-                    "sources": tuple(sources.get(node_id, ())),
+                    "sources": own,
                     "is_position": self.looks_like_position(node_id),
                     "data": {DATA_KEY: _json(details)} if details else {},
                 }
-            claims.append(Claim(id=node_id, text=_text(node.get("text")), **fields))
+            claims.append(Claim(id=node_id, text=text, **fields))
 
         arguments: list[Argument] = []
         relations: dict[tuple[RelationKind, str, str], Relation] = {}
         rephrases: list[JSONValue] = []
         preferences: list[JSONValue] = []
-        placed: set[str] = set(claim_ids)
+        placed: set[str] = set()  # the scheme nodes the map itself carries
         argument_ids: set[str] = set()
         # RA-nodes first, so that relations can point at the arguments they make.
         relation_nodes: dict[str, str] = {}
-        for node_id in self.order:
+        for node_id in schemes:
             if types[node_id] == "RA":
                 mark = ext_relations.get(node_id)
                 if isinstance(mark, dict) and mark.get("kind") in _KINDS:
                     relation_nodes[node_id] = str(mark["kind"])
                 else:
                     argument_ids.add(node_id)
-        for node_id in self.order:
+        for node_id in schemes:
             kind = types[node_id]
             if kind == "RA" and node_id not in relation_nodes:
                 made = self.argument(
                     node_id,
-                    ext_arguments.get(node_id) if ext is not None else None,
-                    ext is not None,
+                    ext_arguments.get(node_id) if has_ext else None,
+                    has_ext,
                     relations,
                     argument_ids,
                 )
@@ -460,35 +501,42 @@ class _Builder:
                 placed.add(node_id)
             elif kind in ("CA", "RA"):
                 if self.relation(
-                    node_id, ext_relations.get(node_id), ext is not None, relations, argument_ids
+                    node_id, ext_relations.get(node_id), has_ext, relations, argument_ids
                 ):
                     placed.add(node_id)
-            elif kind in ("MA", "PA"):
+            else:
                 record = self.scheme_record(node_id)
                 (rephrases if kind == "MA" else preferences).append(record)
                 placed.add(node_id)
-        for extra in arguments:
-            argument_ids.add(extra.id)
-        placed |= anchors
+
+        if has_ext:
+            # The extension's map data replaces what is gathered below: only warn.
+            for node_id in order:
+                if types[node_id] == "YA" and node_id not in self.outs:
+                    self.unanchored(node_id)
+            meta = ext.get("map") if isinstance(ext.get("map"), dict) else {}
+            assert isinstance(meta, dict)
+            return self.make_map(claims, arguments, list(relations.values()), meta, default_data={})
 
         dialogue_nodes: list[JSONValue] = []
-        for node_id in self.order:
-            if node_id in placed:
+        for node_id in order:
+            kind = types[node_id]
+            if kind == "I" or node_id in placed or node_id in anchors:
                 continue
-            if types[node_id] == "YA" and not self.outs[node_id]:
-                self.r.warn(
-                    "unanchored-illocution",
-                    f"YA-node {node_id} ({_text(self.nodes[node_id].get('text'))!r}) "
-                    "points at nothing; kept under data.aif.dialogue",
-                    node_id,
-                )
-            dialogue_nodes.append(_json(_plain_node(self.nodes[node_id], node_id)))
+            if kind == "YA" and node_id not in self.outs:
+                self.unanchored(node_id)
+            dialogue_nodes.append(_json(_plain_node(nodes[node_id], node_id)))
         # Edges between two nodes the map itself carries are written again from the map.
-        structural = placed - anchors
         raw_edges: list[dict[str, Any]] = []
         for edge_id, origin, target, form in self.raw_edges:
-            if origin not in structural or target not in structural:
-                raw: dict[str, Any] = {"edgeID": edge_id or "", "fromID": origin, "toID": target}
+            if (types[origin] != "I" and origin not in placed) or (
+                types[target] != "I" and target not in placed
+            ):
+                raw: dict[str, Any] = {
+                    "edgeID": _edge_id(edge_id) or "",
+                    "fromID": origin,
+                    "toID": target,
+                }
                 if form is not None:
                     raw["formEdgeID"] = form
                 raw_edges.append(raw)
@@ -518,10 +566,6 @@ class _Builder:
         if isinstance(text, str) and text:
             aif["text"] = text
 
-        if ext is not None:
-            meta = ext.get("map") if isinstance(ext.get("map"), dict) else {}
-            assert isinstance(meta, dict)
-            return self.make_map(claims, arguments, list(relations.values()), meta, default_data={})
         title = ""
         if self.r.source and not self.r.source.startswith("<"):
             from pathlib import PurePath
@@ -586,11 +630,19 @@ class _Builder:
         except MapStructureError as error:  # pragma: no cover - guarded above, kept as a net
             raise self.r.fail("invalid-map", str(error)) from None
 
+    def unanchored(self, node_id: str) -> None:
+        self.r.warn(
+            "unanchored-illocution",
+            f"YA-node {node_id} ({_text(self.nodes[node_id].get('text'))!r}) "
+            "points at nothing; kept under data.aif.dialogue",
+            node_id,
+        )
+
     def looks_like_position(self, node_id: str) -> bool:
         """Whether a claim is reasoned about (concluded, targeted, rephrased) but leads nowhere."""
-        if any(self.types[n] in ("RA", "CA") for n in self.outs[node_id]):
+        if any(self.types[n] in ("RA", "CA") for n in self.outs.get(node_id, ())):
             return False
-        return any(self.types[n] in ("RA", "CA", "MA") for n in self.ins[node_id])
+        return any(self.types[n] in ("RA", "CA", "MA") for n in self.ins.get(node_id, ()))
 
     def argument(
         self,
@@ -603,24 +655,33 @@ class _Builder:
         node = self.nodes[node_id]
         types = self.types
         premises: list[str] = []
-        for n in self.ins[node_id]:
-            if types[n] == "I":
+        for n in self.ins.get(node_id, ()):
+            kind = types[n]
+            if kind == "I":
                 premises.append(n)
-            elif types[n] not in ("RA", "CA", "YA", "MA", "PA"):
+            elif kind not in _RA_SOURCES:
                 self.r.warn(
                     "unplaced-edge",
-                    f"edge from {types[n] or '?'}-node {n} into RA-node "
+                    f"edge from {kind or '?'}-node {n} into RA-node "
                     f"{node_id} has no meaning in the argument layer; ignored",
                     n,
                 )
-        conclusions = [n for n in self.outs[node_id] if types[n] == "I"]
-        for n in self.outs[node_id]:
-            if types[n] == "RA" and n in argument_ids:
+        following = self.outs.get(node_id, ())
+        conclusions: list[str] = []
+        for n in following:
+            kind = types[n]
+            if kind == "I":
+                conclusions.append(n)
+            elif kind == "RA" and n in argument_ids:
                 self.add_relation(relations, Relation(RelationKind.SUPPORT, node_id, n), node_id)
         text = _text(node.get("text"))
+        fields: dict[str, Any]
         if has_ext:
-            fields = _argument_fields(record if isinstance(record, dict) else {})
-            fields.setdefault("scheme", scheme_of(text))
+            if record and isinstance(record, dict):
+                fields = _argument_fields(record)
+                fields.setdefault("scheme", scheme_of(text))
+            else:
+                fields = {"scheme": scheme_of(text)}
         else:
             details = self.node_details(node_id)
             if details.get("scheme") == text:
@@ -630,7 +691,7 @@ class _Builder:
                 "data": {DATA_KEY: _json(details)} if details else {},
             }
         if not conclusions:
-            if not any(types[n] == "RA" for n in self.outs[node_id]):
+            if not any(types[n] == "RA" for n in following):
                 self.r.warn(
                     "no-conclusion",
                     f"RA-node {node_id} leads to no I-node: an argument without a conclusion",
@@ -655,8 +716,9 @@ class _Builder:
             )
         made: list[Argument] = []
         for i, conclusion in enumerate(conclusions_or_none):
-            own = [p for p in premises if p != conclusion]
-            if len(own) != len(premises):
+            own = premises
+            if conclusion in premises:
+                own = [p for p in premises if p != conclusion]
                 self.r.warn(
                     "self-support",
                     f"RA-node {node_id}: I-node {conclusion} is both a "
@@ -682,9 +744,9 @@ class _Builder:
         types = self.types
         kind_name = types[node_id]
         ends = ("I", "RA")
-        origins = [n for n in self.ins[node_id] if types[n] in ends]
-        targets = [n for n in self.outs[node_id] if types[n] in ends]
-        for n in self.outs[node_id]:
+        origins = [n for n in self.ins.get(node_id, ()) if types[n] in ends]
+        targets = [n for n in self.outs.get(node_id, ()) if types[n] in ends]
+        for n in self.outs.get(node_id, ()):
             if types[n] in ("CA", "MA", "PA"):
                 self.r.warn(
                     "unplaced-edge",
@@ -778,8 +840,8 @@ class _Builder:
         """An MA- or PA-node with its ends, as kept in the map's data."""
         record: dict[str, JSONValue] = {"nodeID": node_id}
         record.update(self.node_details(node_id, text=True))
-        ins = [n for n in self.ins[node_id] if self.types[n] in _ARGUMENT_LAYER]
-        outs = [n for n in self.outs[node_id] if self.types[n] in _ARGUMENT_LAYER]
+        ins = [n for n in self.ins.get(node_id, ()) if self.types[n] in _ARGUMENT_LAYER]
+        outs = [n for n in self.outs.get(node_id, ()) if self.types[n] in _ARGUMENT_LAYER]
         record["from"] = _json(ins)
         record["to"] = _json(outs)
         if not ins or not outs:
@@ -792,6 +854,8 @@ class _Builder:
 
 _ARGUMENT_LAYER = frozenset({"I", "RA", "CA", "MA", "PA"})
 _SCHEME_NODES = frozenset({"RA", "CA", "MA", "PA"})
+_RA_SOURCES = frozenset({"RA", "CA", "YA", "MA", "PA"})
+"""Nodes whose edges into an RA-node are read elsewhere (or are the dialogue's)."""
 
 
 def _plain_node(node: Mapping[str, Any], node_id: str) -> dict[str, Any]:
