@@ -120,11 +120,16 @@ class MapBuilder:
         ``claim`` is new text (keyword arguments as for :meth:`claim`) or an existing
         :class:`Claim`, which is then used in one more place. Returns the premise.
         """
-        premise = self._claim_or_new(claim, fields)
         target = self._resolve(for_, Claim, "claim")
+        premise = self._claim_or_new(claim, fields)
         if premise.id == target.id:
             raise SelfSupportError(premise.id)
-        self.argument([premise], target)
+        # The short path of argument(): both ends are known claims and nothing else is given.
+        argument = Argument(
+            self._ids.allocate_slug(f"arg-{premise.id}"), (premise.id,), target.id
+        )
+        self._arguments.append(argument)
+        self._elements[argument.id] = argument
         return premise
 
     def argument(
@@ -184,8 +189,11 @@ class MapBuilder:
         """
         target = self._resolve(against, (Claim, Argument), "claim or argument")
         objection = self._claim_or_new(claim, fields)
+        if objection.id == target.id:
+            raise SelfSupportError(objection.id, "attack")
         kind = RelationKind.UNDERCUT if isinstance(target, Argument) else RelationKind.ATTACK
-        self.relate(kind, objection, target)
+        relation = Relation(kind, objection.id, target.id)
+        self._relations.setdefault(relation.key, relation)
         return objection
 
     def undercut(self, claim: str | Claim, *, against: Ref, **fields: object) -> Claim:
