@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -53,7 +53,8 @@ DEFAULT_SCHEME_IDS = {
 }
 """AIFdb's scheme ids of the default schemes (and of "Asserting" for YA nodes)."""
 
-_SPEAKER_SPLIT = re.compile(r" : ")
+# Real files repeat dates (and every node of an AIFdb file has a time stamp): check each once.
+_is_iso_date = functools.lru_cache(maxsize=4096)(is_iso_date)
 
 
 def scheme_of(text: str) -> str | None:
@@ -105,27 +106,33 @@ def source_from_locution(
     speaker = speaker_name
     quote = text
     if speaker is not None:
-        for sep in (" : ", ": ", ":"):
-            if text.startswith(speaker + sep):
-                quote = text[len(speaker) + len(sep) :]
-                break
+        if text.startswith(speaker):
+            at = len(speaker)
+            for sep in (" : ", ": ", ":"):
+                if text.startswith(sep, at):
+                    quote = text[at + len(sep) :]
+                    break
     else:
-        match = _SPEAKER_SPLIT.search(text)
-        if match is not None and match.start() > 0:
-            speaker = text[: match.start()]
-            quote = text[match.end() :]
+        at = text.find(" : ")
+        if at > 0:
+            speaker = text[:at]
+            quote = text[at + 3 :]
     date: str | None = None
     bad_date: str | None = None
-    start = locution.get("start") if locution is not None else None
+    start = origin = None
+    if locution is not None:
+        start = locution.get("start")
+        origin = locution.get("source")
     for candidate in (start, timestamp):
-        if isinstance(candidate, str) and candidate.strip():
-            if is_iso_date(candidate.strip()):
-                date = candidate.strip()
-            else:
-                bad_date = candidate
-            break
+        if isinstance(candidate, str):
+            stripped = candidate.strip()
+            if stripped:
+                if _is_iso_date(stripped):
+                    date = stripped
+                else:
+                    bad_date = candidate
+                break
     url = document = None
-    origin = locution.get("source") if locution is not None else None
     if isinstance(origin, str) and origin:
         if origin.startswith(("http://", "https://")):
             url = origin

@@ -278,9 +278,13 @@ class _Builder:
 
     def load_edges(self, edges: list[Any]) -> None:
         seen: set[tuple[str, str]] = set()
-        nodes, outs, ins = self.nodes, self.outs, self.ins
-        # The raw edges are only written back when there is no extension (see ``build``).
-        raw_edges = self.raw_edges if self.ext is None else None
+        types, outs, ins = self.types, self.outs, self.ins
+        # Only these nodes' edges are ever looked up (claims' for guessing positions), and the
+        # raw edges are only kept when there is no extension (see ``build``).
+        if self.ext is None:
+            adjacent, raw_edges = _LOOKED_UP | {"I"}, self.raw_edges
+        else:
+            adjacent, raw_edges = _LOOKED_UP, None
         for i, edge in enumerate(edges):
             if type(edge) is not dict:
                 self.r.warn(
@@ -294,29 +298,30 @@ class _Builder:
             target = edge.get("toID")
             if type(origin) is not str or type(target) is not str or not origin or not target:
                 origin, target = _ident(origin), _ident(target)
-            if (
-                origin is None
-                or target is None
-                or origin not in nodes
-                or target not in nodes
-                or origin == target
-            ):
+            if origin is None or target is None:
+                self.bad_edge(i, _edge_id(edge.get("edgeID")), origin, target)
+                continue
+            origin_kind = types.get(origin)
+            target_kind = types.get(target)
+            if origin_kind is None or target_kind is None or origin == target:
                 self.bad_edge(i, _edge_id(edge.get("edgeID")), origin, target)
                 continue
             pair = (origin, target)
             if pair in seen:
                 continue
             seen.add(pair)
-            following = outs.get(origin)
-            if following is None:
-                outs[origin] = [target]
-            else:
-                following.append(target)
-            leading = ins.get(target)
-            if leading is None:
-                ins[target] = [origin]
-            else:
-                leading.append(origin)
+            if origin_kind in adjacent:
+                following = outs.get(origin)
+                if following is None:
+                    outs[origin] = [target]
+                else:
+                    following.append(target)
+            if target_kind in adjacent:
+                leading = ins.get(target)
+                if leading is None:
+                    ins[target] = [origin]
+                else:
+                    leading.append(origin)
             if raw_edges is not None:
                 raw_edges.append((edge.get("edgeID"), origin, target, edge.get("formEdgeID")))
 
@@ -509,7 +514,7 @@ class _Builder:
                 (rephrases if kind == "MA" else preferences).append(record)
                 placed.add(node_id)
 
-        if has_ext:
+        if ext is not None:
             # The extension's map data replaces what is gathered below: only warn.
             for node_id in order:
                 if types[node_id] == "YA" and node_id not in self.outs:
@@ -562,9 +567,9 @@ class _Builder:
             dialogue["participants"] = _json(participants)
         if dialogue:
             aif["dialogue"] = dialogue
-        text = top.get("text")
-        if isinstance(text, str) and text:
-            aif["text"] = text
+        document_text = top.get("text")
+        if isinstance(document_text, str) and document_text:
+            aif["text"] = document_text
 
         title = ""
         if self.r.source and not self.r.source.startswith("<"):
@@ -854,6 +859,8 @@ class _Builder:
 
 _ARGUMENT_LAYER = frozenset({"I", "RA", "CA", "MA", "PA"})
 _SCHEME_NODES = frozenset({"RA", "CA", "MA", "PA"})
+_LOOKED_UP = frozenset({"RA", "CA", "MA", "PA", "YA"})
+"""The nodes whose edges the reader looks up (and claims', when it guesses positions)."""
 _RA_SOURCES = frozenset({"RA", "CA", "YA", "MA", "PA"})
 """Nodes whose edges into an RA-node are read elsewhere (or are the dialogue's)."""
 
