@@ -18,8 +18,9 @@ text as it is.
 from __future__ import annotations
 
 import gc
+import itertools
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from argmap.model import Argument, ArgumentMap, JSONValue, RelationKind, Source
@@ -39,6 +40,12 @@ from argmap_aif.common import (
 _WEB = ("http://", "https://")
 
 _encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False).encode
+_dump_item = json.JSONEncoder(
+    ensure_ascii=False, allow_nan=False, check_circular=False, separators=(", ", ": ")
+).encode
+"""Encodes one node, edge or record exactly as it reads inside a list encoded in one call."""
+_string: Callable[[str], str] = json.encoder.encode_basestring
+"""A string as JSON text, as the encoders above write it (the C function, not ASCII-only)."""
 
 
 def _aif(data: Mapping[str, JSONValue]) -> Mapping[str, Any]:
@@ -65,27 +72,17 @@ def _source_dict(source: Source) -> dict[str, str]:
     }
 
 
-class _Ids:
-    """Hands out node (or edge) ids that no wanted id uses: "1", "2", ..."""
-
-    def __init__(self, taken: set[str]) -> None:
-        self.taken = taken
-        self.counter = 0
-
-    def new(self) -> str:
-        while True:
-            self.counter += 1
-            candidate = str(self.counter)
-            if candidate not in self.taken:
-                self.taken.add(candidate)
-                return candidate
+def _free_ids(taken: set[str]) -> Iterator[str]:
+    """Node (or edge) ids that no wanted id uses: "1", "2", ... (digits: JSON as they are)."""
+    return (candidate for candidate in map(str, itertools.count(1)) if candidate not in taken)
 
 
 class _Writer:
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
-        self.nodes: list[dict[str, Any]] = []
-        self.edges: list[tuple[str, str, Any]] = []  # (from, to, preferred edge id or None)
+        self.nodes: list[str] = []  # each node encoded as JSON
+        self.edges: list[tuple[str, str]] = []  # (from, to)
+        self.l_texts: dict[str, tuple[Any, Any]] = {}  # L-node -> its text and timestamp
         self.locutions: list[dict[str, Any]] = []
         self.node_ids: set[str] = set()
         aif = _aif(amap.data)
@@ -108,7 +105,7 @@ class _Writer:
             for source in claim.sources:
                 if source.locator is not None:
                     wanted.add(source.locator)
-        self.ids = _Ids(wanted)
+        self.new_id = _free_ids(wanted).__next__
         self.ext_claims: dict[str, dict[str, Any]] = {}
         self.ext_arguments: dict[str, dict[str, Any]] = {}
         self.ext_relations: dict[str, dict[str, Any]] = {}
@@ -121,25 +118,28 @@ class _Writer:
                     yield item
 
     def add_node(self, node_id: str, text: str, kind: str, details: Mapping[str, Any]) -> None:
-        node: dict[str, Any] = {"nodeID": node_id, "text": text, "type": kind}
-        timestamp = _str(details.get("timestamp"))
-        if timestamp is not None:
-            node["timestamp"] = timestamp
+        """Add a node ``{"nodeID", "text", "type", "timestamp"?, "scheme"?, "schemeID"?}``."""
+        line = f'{{"nodeID": {_string(node_id)}, "text": {_string(text)}, "type": "{kind}"'
+        if details:
+            timestamp = _str(details.get("timestamp"))
+            if timestamp is not None:
+                line += f', "timestamp": {_string(timestamp)}'
         if kind in DEFAULT_TEXTS:
-            node["scheme"] = _str(details.get("scheme")) or text
-            scheme_id = details.get("schemeID")
+            scheme = (_str(details.get("scheme")) if details else None) or text
+            line += f', "scheme": {_string(scheme)}'
+            scheme_id = details.get("schemeID") if details else None
             if isinstance(scheme_id, (str, int)) and not isinstance(scheme_id, bool):
-                node["schemeID"] = str(scheme_id)
+                line += f', "schemeID": {_string(str(scheme_id))}'
             elif text == DEFAULT_TEXTS[kind]:
-                node["schemeID"] = DEFAULT_SCHEME_IDS[kind]
-        self.nodes.append(node)
+                line += f', "schemeID": "{DEFAULT_SCHEME_IDS[kind]}"'
+        self.nodes.append(line + "}")
         self.node_ids.add(node_id)
 
     def own_id(self, preferred: Any) -> str:
         """``preferred`` if it is a free id, else a new one."""
         if isinstance(preferred, str) and preferred and preferred not in self.node_ids:
             return preferred
-        return self.ids.new()
+        return self.new_id()
 
     # -- the argument layer ---------------------------------------------------------------
 
@@ -170,9 +170,9 @@ class _Writer:
             text = argument.scheme if argument.scheme is not None else DEFAULT_TEXTS["RA"]
             self.add_node(argument.id, text, "RA", details)
             for premise in argument.premises:
-                self.edges.append((premise, argument.id, None))
+                self.edges.append((premise, argument.id))
             if argument.conclusion is not None:
-                self.edges.append((argument.id, argument.conclusion, None))
+                self.edges.append((argument.id, argument.conclusion))
             record = self._argument_record(argument, text)
             if record:
                 self.ext_arguments[argument.id] = record
@@ -214,17 +214,17 @@ class _Writer:
                     record["kind"] = relation.kind.value
             text = _str(details.get("text")) or DEFAULT_TEXTS[kind]
             self.add_node(node_id, text, kind, details)
-            self.edges.append((relation.origin, node_id, None))
-            self.edges.append((node_id, relation.target, None))
+            self.edges.append((relation.origin, node_id))
+            self.edges.append((node_id, relation.target))
             if relation.data:
                 record["data"] = relation.data
             if record:
                 self.ext_relations[node_id] = record
             if relation.kind is RelationKind.CONTRADICTION:
-                back = self.ids.new()
+                back = self.new_id()
                 self.add_node(back, text, kind, {k: v for k, v in details.items() if k != "nodeID"})
-                self.edges.append((relation.target, back, None))
-                self.edges.append((back, relation.origin, None))
+                self.edges.append((relation.target, back))
+                self.edges.append((back, relation.origin))
                 self.ext_relations[back] = record
 
     def scheme_records(self) -> None:
@@ -240,10 +240,10 @@ class _Writer:
                 )
                 for end in record.get("from", []) if isinstance(record.get("from"), list) else []:
                     if isinstance(end, str):
-                        self.edges.append((end, node_id, None))
+                        self.edges.append((end, node_id))
                 for end in record.get("to", []) if isinstance(record.get("to"), list) else []:
                     if isinstance(end, str):
-                        self.edges.append((node_id, end, None))
+                        self.edges.append((node_id, end))
 
     # -- the dialogue layer ---------------------------------------------------------------
 
@@ -304,7 +304,7 @@ class _Writer:
                 elif lnode and l_nodes.get(lnode) == source:
                     pass  # the same locution anchors another claim
                 else:
-                    lnode = self.ids.new()
+                    lnode = self.new_id()
                     self._locution(lnode, source, kept_locutions, person_of)
                     l_nodes[lnode] = source
                 if source.speaker is not None and source.speaker not in person_of:
@@ -323,11 +323,11 @@ class _Writer:
                         names[str(next_pid)] = written
                 mine = generated.setdefault(claim.id, [])
                 if (lnode, claim.id) not in anchored and lnode not in mine:
-                    ya = self.ids.new()
-                    self.nodes.append({"nodeID": ya, "text": DEFAULT_TEXTS["YA"], "type": "YA"})
+                    ya = self.new_id()
+                    self.nodes.append(f'{{"nodeID": "{ya}", "text": "Asserting", "type": "YA"}}')
                     self.node_ids.add(ya)
-                    self.edges.append((lnode, ya, None))
-                    self.edges.append((ya, claim.id, None))
+                    self.edges.append((lnode, ya))
+                    self.edges.append((ya, claim.id))
                     mine.append(lnode)
         for record in self.locutions:
             speaker = record.pop("_speaker", None)
@@ -337,8 +337,10 @@ class _Writer:
             node_id = str(record["nodeID"])
             if node_id in self.node_ids:
                 continue
-            self.nodes.append(dict(record, nodeID=node_id))
+            self.nodes.append(_dump_item(dict(record, nodeID=node_id)))
             self.node_ids.add(node_id)
+            if record.get("type") == "L":
+                self.l_texts[node_id] = (record.get("text"), record.get("timestamp"))
             if node_id in kept_locutions and raw_types.get(node_id) == "L":
                 self.locutions.append(dict(kept_locutions[node_id], nodeID=node_id))
         self.raw_edges = raw_edges
@@ -359,18 +361,16 @@ class _Writer:
         This reads the written dialogue layer as the reader will: new YA-nodes first, in
         order, then the kept ones.
         """
-        l_text = {n["nodeID"]: n for n in self.nodes if n.get("type") == "L"}
+        l_texts = self.l_texts
         records = {r["nodeID"]: r for r in self.locutions}
         derived_cache: dict[str, Source] = {}
 
         def derive(lnode: str) -> Source:
             if lnode not in derived_cache:
-                node = l_text[lnode]
+                text, stamp = l_texts[lnode]
                 record = records.get(lnode)
                 pid = record.get("personID") if record is not None else None
                 speaker = names.get(str(pid)) if pid is not None else None
-                text = node.get("text")
-                stamp = node.get("timestamp")
                 derived_cache[lnode] = source_from_locution(
                     lnode,
                     text if isinstance(text, str) else "",
@@ -403,7 +403,7 @@ class _Writer:
             if raw_types.get(ya) != "YA" or ya not in self.node_ids:
                 continue
             for lnode in ya_in.get(ya, ()):
-                if lnode not in l_text:
+                if lnode not in l_texts:
                     continue
                 for claim_id in ya_out.get(ya, ()):
                     listed = found.setdefault(claim_id, [])
@@ -456,11 +456,12 @@ class _Writer:
     ) -> None:
         quote = source.quote if source.quote is not None else ""
         text = f"{source.speaker} : {quote}" if source.speaker is not None else quote
-        node: dict[str, Any] = {"nodeID": lnode, "text": text, "type": "L"}
+        line = f'{{"nodeID": {_string(lnode)}, "text": {_string(text)}, "type": "L"'
         if source.date is not None:
-            node["timestamp"] = source.date
-        self.nodes.append(node)
+            line += f', "timestamp": {_string(source.date)}'
+        self.nodes.append(line + "}")
         self.node_ids.add(lnode)
+        self.l_texts[lnode] = (text, source.date)
         record: dict[str, Any] = {"nodeID": lnode}
         base = kept.get(lnode)
         if base is not None:
@@ -483,31 +484,36 @@ class _Writer:
         self.relations()
         self.scheme_records()
         participants = self.dialogue_layer()
-        edge_ids = _Ids(
+        new_edge_id = _free_ids(
             {str(e.get("edgeID")) for e in self.raw_edges if e.get("edgeID") not in (None, "")}
-        )
-        edges: list[dict[str, Any]] = []
+        ).__next__
+        node_ids = self.node_ids
+        edges: list[str] = []
         seen: set[tuple[str, str]] = set()
-        for origin, target, _ in self.edges:
-            if origin in self.node_ids and target in self.node_ids and (origin, target) not in seen:
-                seen.add((origin, target))
-                edges.append({"edgeID": edge_ids.new(), "fromID": origin, "toID": target})
+        for pair in self.edges:
+            origin, target = pair
+            if origin in node_ids and target in node_ids and pair not in seen:
+                seen.add(pair)
+                edges.append(
+                    f'{{"edgeID": "{new_edge_id()}", '
+                    f'"fromID": {_string(origin)}, "toID": {_string(target)}}}'
+                )
         for edge in self.raw_edges:
             origin, target = str(edge.get("fromID")), str(edge.get("toID"))
-            if origin in self.node_ids and target in self.node_ids and (origin, target) not in seen:
+            if origin in node_ids and target in node_ids and (origin, target) not in seen:
                 seen.add((origin, target))
                 edge_id = edge.get("edgeID")
                 raw = {
-                    "edgeID": edge_id if edge_id not in (None, "") else edge_ids.new(),
+                    "edgeID": edge_id if edge_id not in (None, "") else new_edge_id(),
                     "fromID": origin,
                     "toID": target,
                 }
                 if edge.get("formEdgeID") is not None:
                     raw["formEdgeID"] = edge["formEdgeID"]
-                edges.append(raw)
+                edges.append(_dump_item(raw))
         parts = ["{\n"]
-        parts.append(_list("nodes", self.nodes, "nodeID"))
-        parts.append(",\n" + _list("edges", edges, "edgeID"))
+        parts.append(_lines("nodes", self.nodes, "nodeID"))
+        parts.append(",\n" + _lines("edges", edges, "edgeID"))
         parts.append(",\n" + _list("locutions", self.locutions, "nodeID"))
         if participants:
             parts.append(",\n" + _list("participants", participants, "participantID"))
@@ -563,14 +569,26 @@ _dump_list = json.JSONEncoder(
 
 
 def _list(key: str, items: list[dict[str, Any]], first: str) -> str:
-    """``items`` one per line, encoded in one call of the C encoder.
+    """``items`` one per line, encoded in one call of the C encoder."""
+    if not items:
+        return f'  "{key}": []'
+    return _lines_of(key, _dump_list(items)[1:-1], first)
+
+
+def _lines(key: str, items: list[str], first: str) -> str:
+    """Objects already encoded (as :data:`_dump_item` does), one per line, as :func:`_list`."""
+    if not items:
+        return f'  "{key}": []'
+    return _lines_of(key, ", ".join(items), first)
+
+
+def _lines_of(key: str, body: str, first: str) -> str:
+    """A list of objects from its encoded items, ``", "``-separated, one per line.
 
     A JSON string cannot hold an unescaped quote, so ``}, {"<first>": `` occurs only between
     two objects; a line break there (or, harmlessly, between nested objects) is whitespace.
     """
-    if not items:
-        return f'  "{key}": []'
-    body = _dump_list(items)[1:-1].replace(f'}}, {{"{first}": ', f'}},\n    {{"{first}": ')
+    body = body.replace(f'}}, {{"{first}": ', f'}},\n    {{"{first}": ')
     return f'  "{key}": [\n    {body}\n  ]'
 
 
