@@ -36,6 +36,7 @@ per-statement calls are too slow for maps of 100,000 claims.
 from __future__ import annotations
 
 import gc
+import itertools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Protocol
@@ -207,24 +208,34 @@ def wrap(text: str, width: int) -> list[str]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines: list[str] = []
+    split_lines = _line_pattern(width).findall
     for raw in text.split("\n"):
         if len(raw) <= width:
             lines.append(raw.strip())
             continue
-        paragraph = " ".join(raw.split())
-        start, end = 0, len(paragraph)
-        while end - start > width:
-            cut = paragraph.rfind(" ", start, start + width + 1)
-            if cut <= start:  # one word longer than the width: cut it
-                lines.append(paragraph[start : start + width])
-                start += width
-                if paragraph.startswith(" ", start):
-                    start += 1
-            else:
-                lines.append(paragraph[start:cut])
-                start = cut + 1
-        lines.append(paragraph[start:])
+        paragraph = raw.strip(" ")
+        # Every white space character but the space is unprintable: most texts need no work.
+        if "  " in paragraph or not paragraph.isprintable():
+            paragraph = " ".join(paragraph.split())
+        lines.extend(split_lines(paragraph) if paragraph else [""])
     return lines
+
+
+_LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _line_pattern(width: int) -> re.Pattern[str]:
+    """The lines of a paragraph (single spaces, no line breaks) as ``findall`` finds them.
+
+    A line is the longest run of at most ``width`` characters that a space or the end follows
+    or, when a word is longer than that, the next ``width`` characters; the space after it
+    goes with it.
+    """
+    pattern = _LINE_PATTERNS.get(width)
+    if pattern is None:
+        pattern = re.compile(f"(.{{1,{width}}}(?= |\\Z)|.{{{width}}}) ?")
+        _LINE_PATTERNS[width] = pattern
+    return pattern
 
 
 # -- evaluation (typed by what it offers, so this module need not import argmap.evaluation) --
@@ -368,12 +379,12 @@ def _plain(argument: Argument, targeted: set[str]) -> bool:
     )
 
 
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+_SHORT = 80
+"""Characters of a node's title or id that an edge tooltip shows."""
 
 
 def _source_line(source: Source) -> str:
-    return ", ".join(p for p in (source.speaker, source.document, source.date) if p)
+    return ", ".join(filter(None, (source.speaker, source.document, source.date)))
 
 
 def _tooltip(text: str, sources: Iterable[Source]) -> str:
@@ -381,7 +392,7 @@ def _tooltip(text: str, sources: Iterable[Source]) -> str:
     parts = [text]
     for source in sources:
         head = _source_line(source)
-        where = ", ".join(p for p in (source.locator, source.url) if p)
+        where = ", ".join(filter(None, (source.locator, source.url)))
         if where:
             head = f"{head} ({where})" if head else where
         if source.quote is not None:
@@ -438,6 +449,10 @@ class _Writer:
         if len(found) > budget:
             found = found[:budget]
             found[-1] = found[-1][: width - 1] + "…"
+        if _HTML_SPECIAL.search(text) is None:  # then no line needs escaping either
+            if bold:
+                return "<B>" + "</B><BR/><B>".join(found) + "</B>"
+            return "<BR/>".join(found)
         joined = html("\n".join(found))
         if bold:
             return "<B>" + joined.replace("\n", "</B><BR/><B>") + "</B>"
@@ -560,7 +575,9 @@ class _Writer:
         """
         number = len(self.tooltips)
         self.tooltips.append(text)
-        return f'id="argmap_{number}" tooltip={quote(text)}'
+        if len(text) > _CHUNK or _DOT_SPECIAL.search(text) is not None:
+            return f'id="argmap_{number}" tooltip={quote(text)}'
+        return f'id="argmap_{number}" tooltip="{text}"'
 
     def edge(self, kind: str, origin: str, target: str, words: str) -> str:
         """An edge statement; its tooltip reads "origin <words> target"."""
@@ -609,12 +626,20 @@ class _Writer:
         body: list[str] = []
         # Each node's quoted name, and its short name escaped for edge tooltips, made once.
         special = _DOT_SPECIAL.search
-        self.names = {
-            n.id: quote(n.id) if special(n.id) or len(n.id) > _CHUNK else f'"{n.id}"'
-            for n in amap
-        }
-        self.shorts = {n.id: _short(n.title or n.id) for n in amap}
-        self.tips = {i: _inner(t) if special(t) else t for i, t in self.shorts.items()}
+        names, shorts, tips = self.names, self.shorts, self.tips
+        nodes: Iterable[Claim | Argument] = itertools.chain(amap.claims, amap.arguments)
+        for node in nodes:
+            node_id = node.id
+            if special(node_id) is None and len(node_id) <= _CHUNK:
+                names[node_id] = f'"{node_id}"'
+            else:
+                names[node_id] = quote(node_id)
+            short = node.title or node_id
+            if len(short) > _SHORT:
+                short = short[: _SHORT - 1] + "…"
+            tips[node_id] = short if special(short) is None else _inner(short)
+            if self.collect:
+                shorts[node_id] = short
         roles = _roles(amap)
         # An argument that a relation starts or ends at must be a node of its own.
         related = {r.target for r in amap.relations} | {r.origin for r in amap.relations}
