@@ -53,8 +53,9 @@ DEFAULT_SCHEME_IDS = {
 }
 """AIFdb's scheme ids of the default schemes (and of "Asserting" for YA nodes)."""
 
-# Real files repeat dates (and every node of an AIFdb file has a time stamp): check each once.
-_is_iso_date = functools.lru_cache(maxsize=4096)(is_iso_date)
+iso_date = functools.lru_cache(maxsize=4096)(is_iso_date)
+""":func:`argmap.validation.is_iso_date`, remembering recent answers: real files repeat dates
+(every node of an AIFdb file has a time stamp, often shared), and so do the maps written."""
 
 
 def scheme_of(text: str) -> str | None:
@@ -127,7 +128,7 @@ def source_from_locution(
         if isinstance(candidate, str):
             stripped = candidate.strip()
             if stripped:
-                if _is_iso_date(stripped):
+                if iso_date(stripped):
                     date = stripped
                 else:
                     bad_date = candidate

@@ -24,13 +24,13 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from argmap.model import Argument, ArgumentMap, JSONValue, RelationKind, Source
-from argmap.validation import is_iso_date
 from argmap_aif.common import (
     DATA_KEY,
     DEFAULT_SCHEME_IDS,
     DEFAULT_TEXTS,
     EXTENSION_KEY,
     EXTENSION_VERSION,
+    iso_date,
     participant_name,
     scheme_of,
     source_from_locution,
@@ -295,10 +295,14 @@ class _Writer:
         next_pid = 0
         l_nodes: dict[str, Source] = {}
         generated: dict[str, list[str]] = {}  # claim -> L-nodes anchored by new YA-nodes
+        node_ids, nodes, edges = self.node_ids, self.nodes, self.edges
         for claim in self.amap.claims:
+            if not claim.sources:
+                continue
+            mine = generated[claim.id] = []
             for source in claim.sources:
                 lnode = source.locator
-                if lnode and lnode not in self.node_ids and lnode not in raw_ids:
+                if lnode and lnode not in node_ids and lnode not in raw_ids:
                     self._locution(lnode, source, kept_locutions, person_of)
                     l_nodes[lnode] = source
                 elif lnode and l_nodes.get(lnode) == source:
@@ -321,13 +325,12 @@ class _Writer:
                     written = participant_name(participants[-1])
                     if written is not None:
                         names[str(next_pid)] = written
-                mine = generated.setdefault(claim.id, [])
-                if (lnode, claim.id) not in anchored and lnode not in mine:
+                if lnode not in mine and (not anchored or (lnode, claim.id) not in anchored):
                     ya = self.new_id()
-                    self.nodes.append(f'{{"nodeID": "{ya}", "text": "Asserting", "type": "YA"}}')
-                    self.node_ids.add(ya)
-                    self.edges.append((lnode, ya))
-                    self.edges.append((ya, claim.id))
+                    nodes.append(f'{{"nodeID": "{ya}", "text": "Asserting", "type": "YA"}}')
+                    node_ids.add(ya)
+                    edges.append((lnode, ya))
+                    edges.append((ya, claim.id))
                     mine.append(lnode)
         for record in self.locutions:
             speaker = record.pop("_speaker", None)
@@ -424,7 +427,7 @@ class _Writer:
         names: Mapping[str, str],
     ) -> bool:
         """Whether new locutions give these sources back exactly (the common, fast case)."""
-        if len(lnodes) != len(sources) or len(set(sources)) != len(sources):
+        if len(lnodes) != len(sources) or (len(sources) > 1 and len(set(sources)) != len(sources)):
             return False
         for source, lnode in zip(sources, lnodes, strict=True):
             if source.locator != lnode or source.quote is None:
@@ -438,7 +441,7 @@ class _Writer:
                 if pid is None or names.get(str(pid)) != source.speaker:
                     return False
             date = source.date
-            if date is not None and (date != date.strip() or not is_iso_date(date)):
+            if date is not None and (date != date.strip() or not iso_date(date)):
                 return False
             url, document = source.url, source.document
             if url is not None and (document is not None or not url.startswith(_WEB)):
