@@ -443,17 +443,19 @@ def check_integrity(amap: ArgumentMap) -> None:
             raise MapStructureError(f"argument {argument.id!r} names a premise twice")
     seen: set[tuple[RelationKind, str, str]] = set()
     elements = amap._elements
+    attack = RelationKind.ATTACK
     for relation in amap.relations:
-        for end, ref in (("origin", relation.origin), ("target", relation.target)):
+        origin, target, kind = relation.origin, relation.target, relation.kind
+        for end, ref in (("origin", origin), ("target", target)):
             if ref not in claim_ids and ref not in argument_ids:
                 raise UnknownIdError(
                     ref,
                     "claim or argument",
-                    f"{end} of {relation.kind.value} relation "
-                    f"{relation.origin!r} -> {relation.target!r}",
+                    f"{end} of {kind.value} relation {origin!r} -> {target!r}",
                 )
-        check_relation_kinds(relation, elements[relation.origin], elements[relation.target])
-        key = relation.key
+        if kind is not attack or origin == target:  # an attack between two nodes always fits
+            check_relation_kinds(relation, elements[origin], elements[target])
+        key = (kind, origin, target) if kind is attack else relation.key
         if key in seen:
             raise MapStructureError(
                 f"the {relation.kind.value} relation {relation.origin!r} -> "

@@ -175,3 +175,12 @@ class TestErrors:
         assert message.splitlines()[0] == "in.json: cannot read map (2 problems):"
         assert "claims[0].id" in message
         assert "claims[1].id" in message
+
+
+def test_data_json_cannot_carry_is_an_export_error() -> None:
+    from argmap import ExportError
+
+    with pytest.raises(ExportError, match="cannot write the map as JSON"):
+        argmap.dumps(ArgumentMap(data={"x": float("nan")}))
+    with pytest.raises(ExportError, match="not JSON serializable"):
+        argmap.dumps(ArgumentMap(data={"x": object()}))
