@@ -72,7 +72,7 @@ def main() -> None:
     write = best_of(3, lambda: dumps(amap))
     read = best_of(3, lambda: read_aif(data))
     again = read_aif(data).map
-    nodes = text.count('"nodeID"') - text.count('"locutions"')
+    nodes = text.count('"type": ')  # only nodes have a type in this map
     print(
         f"map: {len(amap.claims):,} claims, {len(amap.arguments):,} arguments, "
         f"{len(amap.relations):,} relations; AIF: {len(data) / 1e6:.1f} MB, ~{nodes:,} nodes"
