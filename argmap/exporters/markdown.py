@@ -46,11 +46,20 @@ _EDGE_SPACE = frozenset(
 )
 _SPECIAL_RE = re.compile("[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "]")
 _REFERENCE_RE = re.compile("[" + "".join(_REFERENCES) + "]")
+_ANY_SPECIAL = re.compile(
+    "[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "".join(_REFERENCES) + ":]"
+)
 
 
 def escape(text: str) -> str:
     """Escape ``text`` for an inline position in GFM (a list item, heading or footnote)."""
-    if text and (text[0] in _EDGE_SPACE or text[-1] in _EDGE_SPACE):
+    if not text or (
+        _ANY_SPECIAL.search(text) is None
+        and text[0] not in _EDGE_SPACE
+        and text[-1] not in _EDGE_SPACE
+    ):
+        return text  # most claims: nothing to escape
+    if text[0] in _EDGE_SPACE or text[-1] in _EDGE_SPACE:
         # A parser drops white space at the edges of a line; keep it as character references.
         return _edge_references(text)
     if ":" in text and _SHORTCODE.search(text):
@@ -82,7 +91,6 @@ def _edge_references(text: str) -> str:
     lead = "".join(f"&#{ord(c)};" for c in text[:start])
     trail = "".join(f"&#{ord(c)};" for c in text[end:])
     return lead + escape(text[start:end]) + trail
-
 
 
 _STATUS_MARKERS = {"in": "✅", "out": "❌", "undecided": "❔"}
@@ -390,11 +398,17 @@ def _short(node: Node) -> str:
     return label if len(label) <= 80 else label[:77] + "…"
 
 
+_PLAIN_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z0-9_]")
+
+
 def _anchors(amap: ArgumentMap) -> dict[str, str]:
     anchors: dict[str, str] = {}
     taken: set[str] = set()
     for node in amap:
-        base = "am-" + (re.sub(r"[^A-Za-z0-9_-]+", "-", node.id).strip("-") or "node")
+        if _PLAIN_ID.fullmatch(node.id):
+            base = "am-" + node.id
+        else:
+            base = "am-" + (re.sub(r"[^A-Za-z0-9_-]+", "-", node.id).strip("-") or "node")
         anchor = base
         n = 2
         while anchor in taken:
