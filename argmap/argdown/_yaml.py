@@ -72,8 +72,7 @@ _DEFER: Any = _Defer  # sentinel result of _simple
 
 # Any character that is not printable for YAML, or that YAML 1.1 reads as a line break or a
 # byte order mark, or a tab or carriage return: such texts go to PyYAML.
-_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-                      "\U00010000-\U0010ffff]")
+_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 
 # A plain (unquoted) scalar. It may not start with an indicator (a '-' is fine before a
 # character that is not white space or an indicator); it runs over words separated by spaces.

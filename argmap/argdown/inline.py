@@ -9,8 +9,14 @@ text and are collected as tags; mentions (``@[Title]``, ``@<Title>``) stay as wr
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 _TAG_WORD = re.compile(r"[\w\-]+")
+# Characters that can start inline markup or an escape; texts without them are plain already.
+_INLINE = re.compile(r"[\\*_\[#]")
+_MARKUP = re.compile(r"[#\[*_]")
+_COMMENT_CHARS = re.compile(r"[\\/<]")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _SPACE = " \t"
 
 # Characters the writer escapes wherever they appear in text.
@@ -30,6 +36,11 @@ def strip_comments(text: str) -> str:
     n = len(text)
     start = 0
     while i < n:
+        # Only a backslash, '/' or '<' can matter; jump over everything else.
+        found = _COMMENT_CHARS.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         c = text[i]
         if c == "\\":
             i += 2
@@ -63,7 +74,7 @@ def strip_comments(text: str) -> str:
 
 
 def _blank(chunk: str) -> str:
-    return "".join(ch if ch == "\n" else " " for ch in chunk)
+    return _NOT_NEWLINE.sub(" ", chunk)
 
 
 def find_unescaped(text: str, char: str, start: int = 0) -> int:
@@ -103,13 +114,12 @@ def unescape(text: str) -> str:
 
 def parse_inline(raw: str) -> tuple[str, list[str]]:
     """Plain text and tags of the raw text of a statement, argument or heading."""
-    if not any(c in raw for c in "\\*_[#"):
+    if _INLINE.search(raw) is None:
         return raw, []
+    tags: list[str] = []
     if "\\" not in raw:
-        chars = list(raw)
-        tags: list[str] = []
-        return _render(chars, [False] * len(chars), 0, len(chars), tags), tags
-    chars = []
+        return _render(raw, _NOTHING_ESCAPED, 0, len(raw), tags), tags
+    chars: list[str] = []
     literal: list[bool] = []
     i = 0
     n = len(raw)
@@ -123,15 +133,38 @@ def parse_inline(raw: str) -> tuple[str, list[str]]:
         chars.append(c)
         literal.append(False)
         i += 1
-    found: list[str] = []
-    out = _render(chars, literal, 0, len(chars), found)
-    return out, found
+    return _render("".join(chars), literal, 0, len(chars), tags), tags
 
 
-def _render(chars: list[str], literal: list[bool], start: int, end: int, tags: list[str]) -> str:
+class _Flags(Protocol):
+    """Which characters were escaped: ``flags[i]`` for the character at index ``i``."""
+
+    def __getitem__(self, index: int, /) -> bool: ...
+
+
+class _NothingEscaped:
+    """The ``literal`` flags of a text without backslashes: no character is escaped."""
+
+    def __getitem__(self, index: int) -> bool:
+        return False
+
+
+_NOTHING_ESCAPED = _NothingEscaped()
+
+
+def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) -> str:
+    """Plain text of ``chars[start:end]``; ``literal[i]`` tells an escaped character."""
     out: list[str] = []
     i = start
     while i < end:
+        # Characters other than '#', '[', '*' and '_' stand for themselves.
+        markup = _MARKUP.search(chars, i, end)
+        if markup is None:
+            out.append(chars[i:end])
+            break
+        if markup.start() > i:
+            out.append(chars[i : markup.start()])
+            i = markup.start()
         c = chars[i]
         if literal[i]:
             out.append(c)
@@ -140,7 +173,7 @@ def _render(chars: list[str], literal: list[bool], start: int, end: int, tags: l
         if c == "#" and (i == 0 or chars[i - 1] in " \t" or chars[i - 1] == "(") :
             tag_end = _tag_end(chars, literal, i, end)
             if tag_end > i + 1:
-                body = "".join(chars[i + 1 : tag_end])
+                body = chars[i + 1 : tag_end]
                 tag = body[1:-1].strip() if body.startswith("(") else body
                 if tag and tag not in tags:
                     tags.append(tag)
@@ -167,7 +200,7 @@ def _render(chars: list[str], literal: list[bool], start: int, end: int, tags: l
     return "".join(out)
 
 
-def _tag_end(chars: list[str], literal: list[bool], i: int, end: int) -> int:
+def _tag_end(chars: str, literal: _Flags, i: int, end: int) -> int:
     j = i + 1
     if j < end and chars[j] == "(" and not literal[j]:
         k = j + 1
@@ -181,7 +214,7 @@ def _tag_end(chars: list[str], literal: list[bool], i: int, end: int) -> int:
     return j
 
 
-def _link(chars: list[str], literal: list[bool], i: int, end: int) -> tuple[int, int] | None:
+def _link(chars: str, literal: _Flags, i: int, end: int) -> tuple[int, int] | None:
     depth = 0
     j = i
     while j < end:
@@ -208,7 +241,7 @@ def _link(chars: list[str], literal: list[bool], i: int, end: int) -> tuple[int,
 
 
 def _emphasis_close(
-    chars: list[str], literal: list[bool], i: int, end: int, c: str, marker: int
+    chars: str, literal: _Flags, i: int, end: int, c: str, marker: int
 ) -> int:
     body = i + marker
     if body >= end or chars[body] in " \t":

@@ -8,6 +8,7 @@ Every problem is collected and raised together in one :class:`~argmap.ReadError`
 
 from __future__ import annotations
 
+import gc
 import re
 from typing import Any
 
@@ -1022,9 +1023,17 @@ def read(data: str | bytes, source: str | None = None) -> ArgumentMap:
         text = data
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    parser = _Parser(text, source)
-    parser.parse()
-    return parser.build()
+    # Reading allocates many small objects and frees almost none until the end, so the cyclic
+    # garbage collector would only walk the growing heap again and again: pause it meanwhile.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        parser = _Parser(text, source)
+        parser.parse()
+        return parser.build()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 JSON = JSONValue
