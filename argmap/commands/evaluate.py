@@ -6,7 +6,15 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli import FromOption, InputArg, OutputOption, emit, exit_code_for, fail, load
+from argmap.commands.common import (
+    FromOption,
+    InputArg,
+    OutputOption,
+    emit,
+    exit_code_for,
+    fail,
+    load,
+)
 
 _FRAMEWORK_SUFFIXES = {".af": "af", ".apx": "apx", ".tgf": "tgf"}
 

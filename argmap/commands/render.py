@@ -6,7 +6,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from argmap.cli import InputArg, OutputOption, emit, exit_code_for, fail, load
+from argmap.commands.common import InputArg, OutputOption, emit, exit_code_for, fail, load
 
 EngineOption = Annotated[
     Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
