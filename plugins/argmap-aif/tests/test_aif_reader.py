@@ -256,6 +256,15 @@ class TestUntidyInput:
         data = doc([node("l", "L", "Bo : hi"), node("y", "YA", "Asserting")], [("l", "y")])
         assert ("unanchored-illocution", "y") in self.codes(data)
 
+    def test_malformed_extension_record(self) -> None:
+        data = doc(
+            [node("a", "I"), node("b", "I"), node("r", "RA")],
+            [("a", "r"), ("r", "b")],
+            argmapExtension={"version": 1, "relations": {"r": {"kind": ["support"]}}},
+        )
+        amap = read_aif(data).map
+        assert [(a.id, a.premises, a.conclusion) for a in amap.arguments] == [("r", ("a",), "b")]
+
     def test_bad_node_without_id(self) -> None:
         data = doc([{"type": "I", "text": "no id"}, node("a", "I")], [])
         reading = read_aif(data)

@@ -84,6 +84,12 @@ def _edge_id(value: Any) -> str | None:
     return value if type(value) is str else _ident(value)
 
 
+def _kind(mark: Mapping[str, Any]) -> RelationKind | None:
+    """The relation kind an extension record names, if it names one."""
+    kind = mark.get("kind")
+    return _KINDS.get(kind) if isinstance(kind, str) else None
+
+
 def _text(value: Any) -> str:
     if isinstance(value, str):
         return value
@@ -488,7 +494,7 @@ class _Builder:
         for node_id in schemes:
             if types[node_id] == "RA":
                 mark = ext_relations.get(node_id)
-                if isinstance(mark, dict) and mark.get("kind") in _KINDS:
+                if isinstance(mark, dict) and _kind(mark) is not None:
                     relation_nodes[node_id] = str(mark["kind"])
                 else:
                     argument_ids.add(node_id)
@@ -770,10 +776,7 @@ class _Builder:
             )
             return False
         mark = record if isinstance(record, dict) else None
-        if has_ext and mark is not None and mark.get("kind") in _KINDS:
-            kind: RelationKind | None = _KINDS[str(mark["kind"])]
-        else:
-            kind = None
+        kind = _kind(mark) if has_ext and mark is not None else None
         if has_ext:
             data = _data(mark.get("data")) if mark is not None else {}
         else:
