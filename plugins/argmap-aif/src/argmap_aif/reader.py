@@ -420,9 +420,10 @@ class _Builder:
                 node = nodes[lnode]
                 record = locutions.get(lnode)
                 pid = _ident(record.get("personID")) if record is not None else None
+                text = node.get("text")
                 source, bad = source_from_locution(
                     lnode,
-                    _text(node.get("text")),
+                    text if type(text) is str else _text(text),
                     _opt_str(node.get("timestamp")),
                     record,
                     participants.get(pid) if pid is not None else None,
@@ -463,7 +464,9 @@ class _Builder:
                 if kind in _SCHEME_NODES:
                     schemes.append(node_id)
                 continue
-            text = _text(nodes[node_id].get("text"))
+            text = nodes[node_id].get("text")
+            if type(text) is not str:
+                text = _text(text)
             listed = sources.get(node_id)
             own = tuple(listed) if listed is not None else ()
             if has_ext:
@@ -622,8 +625,12 @@ class _Builder:
             )
             return attrs.evolve(element, section=None)
 
-        claims = [check_section(c) for c in claims]  # type: ignore[misc]
-        arguments = [check_section(a) for a in arguments]  # type: ignore[misc]
+        # Most elements have no section: look only at those that name one.
+        claims = [c if c.section is None else check_section(c) for c in claims]  # type: ignore[misc]
+        arguments = [
+            a if a.section is None else check_section(a)  # type: ignore[misc]
+            for a in arguments
+        ]
         try:
             return ArgumentMap(
                 title=_text(meta.get("title")),
