@@ -12,6 +12,7 @@ import gc
 import re
 from typing import Any
 
+from argmap.argdown._yaml import load as load_yaml
 from argmap.argdown.inline import find_unescaped, parse_inline, strip_comments, unescape
 from argmap.errors import MapStructureError, ReadError
 from argmap.model import (
@@ -34,6 +35,7 @@ _LIST_ITEM = re.compile(r"(?:\*|\d+\.)[ \t]+")
 # Longest symbols first; every symbol must be followed by white space.
 _RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)[ \t]+")
 _FRONT = re.compile(r"===[ \t]*\Z")
+_BRACE_CHARS = re.compile(r"[\\\"'{}\[\]]")
 
 SUPPORT, ATTACK, UNDERCUT, CONTRA = "support", "attack", "undercut", "contradiction"
 # symbol -> (kind, child_is_origin)
@@ -49,6 +51,8 @@ _SYMBOLS: dict[str, tuple[str, bool]] = {
     "_>": (UNDERCUT, False),
     "><": (CONTRA, False),
 }
+
+_KINDS = {kind.value: kind for kind in RelationKind}
 
 CLAIM_KEYS = frozenset(
     {"id", "title", "text", "position", "holder", "sources", "quote", "verdict", "tags",
@@ -264,6 +268,8 @@ class _Parser:
     def _split_data(
         self, raw: str, line: int, column: int
     ) -> tuple[str, dict[str, Any] | None]:
+        if "{" not in raw:
+            return raw, None
         brace = find_unescaped(raw, "{")
         if brace < 0:
             return raw, None
@@ -722,13 +728,16 @@ class _Parser:
                 self.error(f"{origin_id!r} cannot {kind} itself", line, column,
                            "invalid-relation")
                 continue
-            relation = Relation(RelationKind(kind), origin_id, target_id, data=relation_extra,
-                                location=Location(file=self.source, line=line, column=column))
-            given = relation_data.get(relation.key)
-            if given:
-                relation = Relation(relation.kind, origin_id, target_id, data=given,
-                                    location=relation.location)
-            relations.setdefault(relation.key, relation)
+            relation_kind = _KINDS[kind]
+            relation_key = (relation_kind, origin_id, target_id)
+            if relation_kind is RelationKind.CONTRADICTION and target_id < origin_id:
+                relation_key = (relation_kind, target_id, origin_id)  # as Relation.key orders it
+            if relation_key in relations:
+                continue
+            relations[relation_key] = Relation(
+                relation_kind, origin_id, target_id,
+                data=relation_data.get(relation_key) or relation_extra,
+                location=Location(file=self.source, line=line, column=column))
 
         front = dict(self.front)
         front.pop("argmap", None)
@@ -863,6 +872,11 @@ def _matching_brace(text: str, start: int) -> int:
     i = start
     n = len(text)
     while i < n:
+        # Only quotes, brackets and (inside double quotes) backslashes matter.
+        found = _BRACE_CHARS.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         c = text[i]
         if quote:
             if c == "\\" and quote == '"':
@@ -993,10 +1007,8 @@ def _source(fields: dict[str, Any]) -> Source:
 
 def _yaml(raw: str, parser: _Parser, line: int, column: int = 1, block: bool = False) -> Any:
     """Parse YAML (front matter) or YAML flow data (``{...}``) into JSON values."""
-    from argmap.argdown._yaml import load
-
     try:
-        return load(raw)
+        return load_yaml(raw)
     except ValueError as error:
         problem_line = line + getattr(error, "line", 0)
         where = "front matter" if block else "data"
