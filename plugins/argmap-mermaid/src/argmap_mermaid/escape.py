@@ -78,16 +78,18 @@ def escape(text: str) -> str:
     >>> escape("50% of #1 ")
     '50#37; of #35;1#32;'
     """
+    if text.isalnum():  # letters and digits only (most ids): nothing to escape
+        return text
     return _keep_edges(_escape_chars(text))
 
 
 def _wrapper(width: int) -> re.Pattern[str]:
     found = _WRAPPERS.get(width)
     if found is None:
-        # A piece is the longest run of at most ``width`` characters that ends before a space
-        # (or the end), with that space; else a whole word longer than ``width``; else spaces.
+        # A piece is the longest run of at most ``width`` characters that a space (or the end)
+        # follows, with that space; else a whole word longer than ``width``; else spaces.
         # Every position matches one of them, so the pieces joined give the line back.
-        found = _WRAPPERS[width] = re.compile(rf".{{1,{width}}}(?= |$) ?|[^ ]+ ?| +")
+        found = _WRAPPERS[width] = re.compile(rf".{{1,{width}}}(?: |$)|[^ ]+ ?| +")
     return found
 
 

@@ -32,6 +32,7 @@ A comment before each node names the element's id in the map.
 
 from __future__ import annotations
 
+import functools
 import json
 import unicodedata
 from collections import defaultdict
@@ -252,10 +253,12 @@ class _Chart:
             ("s", amap.sections),
         )
         for prefix, group in groups:
-            for number, element in enumerate(group, 1):
-                self.ids[element.id] = f"{prefix}{number}"
+            self.ids.update(
+                {element.id: f"{prefix}{number}" for number, element in enumerate(group, 1)}
+            )
         targets = {r.target for r in amap.relations}
         self.premise_ids = {p for a in amap.arguments for p in a.premises}
+        self.argument_ids = {a.id for a in amap.arguments}
         # Bare one-premise arguments are drawn as one support edge from premise to conclusion.
         self.bare = {
             a.id
@@ -267,8 +270,7 @@ class _Chart:
         }
         self.lines: list[str] = []
         self.classes: dict[str, list[str]] = defaultdict(list)
-        self.link_kinds: dict[str, list[int]] = defaultdict(list)
-        self.edge_count = 0
+        self.edge_kinds: list[str] = []  # the kind of each edge, in order (linkStyle numbers)
         self.links = {
             (kind, words): LINKS[kind] + (f'|"{escape(EDGE_WORDS[words])}"|' if edge_labels else "")
             for kind in LINKS
@@ -316,21 +318,20 @@ class _Chart:
                 f"<i>{self.text(_cite(source.speaker, source.date, source.document))}</i>"
                 for source in claim.sources
             )
-        fields.extend(self.status(claim))
+        if self.evaluation is not None:
+            fields.extend(self.status(claim))
         return FIELD_BREAK.join(fields)
 
     def argument_label(self, argument: Argument) -> str:
-        head = "⛓ Argument"
-        if len(argument.premises) > 1:
-            head += f" · linked, {len(argument.premises)} co-premises together"
-        fields = [f"<b>{escape(head)}</b>"]
+        fields = [_argument_head(len(argument.premises))]
         if argument.title:
             fields.append(f"<b>{self.text(argument.title)}</b>")
         if argument.gist:
             fields.append(self.text(argument.gist))
         if argument.scheme:
-            fields.append(f"<i>{escape('scheme: ')}{self.text(argument.scheme)}</i>")
-        fields.extend(self.status(argument))
+            fields.append(f"<i>{_SCHEME}{self.text(argument.scheme)}</i>")
+        if self.evaluation is not None:
+            fields.extend(self.status(argument))
         return FIELD_BREAK.join(fields)
 
     # -- pieces -----------------------------------------------------------------------------
@@ -345,19 +346,21 @@ class _Chart:
             label = self.argument_label(node)
         opening, closing = SHAPES[kind]
         self.classes[kind].append(node_id)
-        self.lines.append(f"{indent}%% {node_id}: {_comment(node.id)}")
-        self.lines.append(f"{indent}{node_id}{opening}{label}{closing}")
+        # The comment and the node as one item of the lines: the chart joins them anyway.
+        self.lines.append(
+            f"{indent}%% {node_id}: {_comment(node.id)}\n{indent}{node_id}{opening}{label}{closing}"
+        )
 
     def edge(self, origin: str, kind: str, words: str, target: str) -> None:
         ids = self.ids
         self.lines.append(f"    {ids[origin]} {self.links[kind, words]} {ids[target]}")
-        self.link_kinds[kind].append(self.edge_count)
-        self.edge_count += 1
+        self.edge_kinds.append(kind)
 
-    def attack_words(self, target: Node) -> str:
-        if isinstance(target, Argument):
+    def attack_words(self, target: str) -> str:
+        """The words on an attack edge against the node with id ``target``."""
+        if target in self.argument_ids:
             return "attack"
-        return "undermine" if target.id in self.premise_ids else "rebut"
+        return "undermine" if target in self.premise_ids else "rebut"
 
     # -- the chart --------------------------------------------------------------------------
 
@@ -370,8 +373,9 @@ class _Chart:
             self.lines.append('    empty["' + escape("This map has no claims yet.") + '"]')
             self.classes["note"].append("empty")
         members: dict[str | None, list[Node]] = defaultdict(list)
+        bare = self.bare
         for node in amap:
-            if node.id not in self.bare:
+            if node.id not in bare:
                 members[node.section].append(node)
         for node in members[None]:
             self.node(node, "    ")
@@ -381,7 +385,8 @@ class _Chart:
             self.classes["note"].append("legend")
         self.edges()
         self.styles()
-        return "\n".join(self.lines) + "\n"
+        self.lines.append("")  # the chart ends with a line break
+        return "\n".join(self.lines)
 
     def subgraphs(self, members: Mapping[str | None, list[Node]]) -> None:
         children: dict[str | None, list[Section]] = defaultdict(list)
@@ -405,8 +410,9 @@ class _Chart:
             stack.extend((child, depth + 1) for child in reversed(children[section.id]))
 
     def edges(self) -> None:
+        bare = self.bare
         for argument in self.amap.arguments:
-            if argument.id in self.bare:
+            if argument.id in bare:
                 self.edge(argument.premises[0], "support", "support", argument.conclusion or "")
                 continue
             words = "co-premise" if len(argument.premises) > 1 else "premise"
@@ -414,16 +420,10 @@ class _Chart:
                 self.edge(premise, "premise", words, argument.id)
             if argument.conclusion is not None:
                 self.edge(argument.id, "support", "support", argument.conclusion)
-        get = self.amap.get
         for relation in self.amap.relations:
-            kind = relation.kind
-            if kind is RelationKind.ATTACK:
-                target = get(relation.target)
-                assert isinstance(target, (Claim, Argument))
-                words = self.attack_words(target)
-            else:
-                words = kind.value
-            self.edge(relation.origin, kind.value, words, relation.target)
+            kind, target = relation.kind, relation.target
+            words = self.attack_words(target) if kind is RelationKind.ATTACK else kind.value
+            self.edge(relation.origin, kind.value, words, target)
 
     def legend_label(self) -> str:
         lines = [
@@ -448,14 +448,30 @@ class _Chart:
         for name in CLASS_DEFS:
             if self.classes.get(name):
                 self.lines.append(f"    class {','.join(self.classes[name])} {name}")
+        link_kinds: dict[str, list[str]] = defaultdict(list)
+        for number, kind in enumerate(self.edge_kinds):
+            link_kinds[kind].append(str(number))
         for kind, colour in LINK_COLOURS.items():
-            if self.link_kinds.get(kind):
-                numbers = ",".join(map(str, self.link_kinds[kind]))
-                self.lines.append(f"    linkStyle {numbers} {colour}")
+            if link_kinds.get(kind):
+                self.lines.append(f"    linkStyle {','.join(link_kinds[kind])} {colour}")
+
+
+@functools.cache
+def _argument_head(premises: int) -> str:
+    """The first field of an argument's label: what it is, and how many premises it links."""
+    head = "⛓ Argument"
+    if premises > 1:
+        head += f" · linked, {premises} co-premises together"
+    return f"<b>{escape(head)}</b>"
+
+
+_SCHEME = escape("scheme: ")
 
 
 def _comment(text: str) -> str:
     """``text`` escaped for a one-line comment (line breaks as ``#10;`` alone)."""
+    if text.isalnum():  # most ids
+        return text
     return escape(text).replace(LINE_BREAK, "")
 
 
