@@ -350,6 +350,39 @@ class TestText:
         assert all(len(line) <= 20 for line in lines)
         assert non_space("".join(lines)) == non_space(text)
 
+    @settings(max_examples=500, deadline=None)
+    @given(
+        st.text(st.sampled_from(list("ab c  \t\n\r\x0b\x1c\x85\xa0\u2028\u3000\x00é😀.")))
+        | st.text(),
+        st.integers(1, 40),
+    )
+    def test_wrap_is_greedy_at_spaces(self, text: str, width: int) -> None:
+        assert wrap(text, width) == greedy_wrap(text, width)
+
+
+def greedy_wrap(text: str, width: int) -> list[str]:
+    """The plain algorithm that :func:`wrap` computes faster: break each line at its last space
+    within the width, cut a longer word, and turn runs of white space into one space."""
+    lines: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if len(raw) <= width:
+            lines.append(raw.strip())
+            continue
+        paragraph = " ".join(raw.split())
+        start = 0
+        while len(paragraph) - start > width:
+            cut = paragraph.rfind(" ", start, start + width + 1)
+            if cut <= start:
+                lines.append(paragraph[start : start + width])
+                start += width
+                if paragraph.startswith(" ", start):
+                    start += 1
+            else:
+                lines.append(paragraph[start:cut])
+                start = cut + 1
+        lines.append(paragraph[start:])
+    return lines
+
 
 class TestDeterminism:
     """The same map gives the same DOT bytes, in this process and in another."""
