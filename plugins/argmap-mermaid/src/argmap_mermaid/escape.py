@@ -121,7 +121,9 @@ def label_text(text: str, width: int | None = None) -> str:
     if not width or len(text) <= width:
         return escape(text)
     wrapper = _wrapper(width)
-    escaped = _PATTERN_KEEP_NEWLINE.sub(_replace, text)
+    escaped = text
+    if _PATTERN_KEEP_NEWLINE.search(text) is not None:  # (searching is quicker than sub)
+        escaped = _PATTERN_KEEP_NEWLINE.sub(_replace, text)
     if "\n" not in escaped:
         return _keep_edges(LINE_BREAK.join(wrapper.findall(escaped)))
     return _keep_edges(

@@ -404,8 +404,9 @@ class _Chart:
             section_id = self.ids[section.id]
             self.lines.append(f"{indent}%% {section_id}: {_comment(section.id)}")
             self.lines.append(f'{indent}subgraph {section_id} ["{self.text(section.title)}"]')
+            inner = indent + "    "
             for node in members.get(section.id, ()):
-                self.node(node, indent + "    ")
+                self.node(node, inner)
             stack.append((None, depth))
             stack.extend((child, depth + 1) for child in reversed(children[section.id]))
 
