@@ -57,7 +57,8 @@ def paused_gc() -> Iterator[None]:
 # -- writing --------------------------------------------------------------------------------
 
 
-def _source(source: Source) -> dict[str, str]:
+def source_to_dict(source: Source) -> dict[str, str]:
+    """The JSON object for one source (absent fields left out)."""
     return {
         key: value
         for key, value in (
@@ -90,7 +91,7 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
     if claim.tags:
         out["tags"] = list(claim.tags)
     if claim.sources:
-        out["sources"] = [_source(s) for s in claim.sources]
+        out["sources"] = [source_to_dict(s) for s in claim.sources]
     if claim.section is not None:
         out["section"] = claim.section
     if claim.verdict is not None:
@@ -108,7 +109,7 @@ def argument_to_dict(argument: Argument) -> dict[str, Any]:
     _put(out, "gist", argument.gist)
     _put(out, "scheme", argument.scheme)
     _put(out, "tags", list(argument.tags))
-    _put(out, "sources", [_source(s) for s in argument.sources])
+    _put(out, "sources", [source_to_dict(s) for s in argument.sources])
     _put(out, "section", argument.section)
     _put(out, "data", argument.data)
     return out

@@ -23,6 +23,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from argmap.jsonformat import source_to_dict
 from argmap.model import Argument, ArgumentMap, JSONValue, RelationKind, Source
 from argmap_aif.common import (
     DATA_KEY,
@@ -55,21 +56,6 @@ def _aif(data: Mapping[str, JSONValue]) -> Mapping[str, Any]:
 
 def _str(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
-
-
-def _source_dict(source: Source) -> dict[str, str]:
-    return {
-        key: value
-        for key, value in (
-            ("speaker", source.speaker),
-            ("document", source.document),
-            ("date", source.date),
-            ("url", source.url),
-            ("quote", source.quote),
-            ("locator", source.locator),
-        )
-        if value is not None
-    }
 
 
 def _free_ids(taken: set[str]) -> Iterator[str]:
@@ -192,7 +178,7 @@ class _Writer:
         if argument.tags:
             record["tags"] = list(argument.tags)
         if argument.sources:
-            record["sources"] = [_source_dict(s) for s in argument.sources]
+            record["sources"] = [source_to_dict(s) for s in argument.sources]
         if argument.data:
             record["data"] = argument.data
         return record
@@ -416,7 +402,7 @@ class _Writer:
         for claim in self.amap.claims:
             if claim.id in slow and list(claim.sources) != found.get(claim.id, []):
                 self.ext_claims.setdefault(claim.id, {})["sources"] = [
-                    _source_dict(s) for s in claim.sources
+                    source_to_dict(s) for s in claim.sources
                 ]
 
     @staticmethod
