@@ -40,12 +40,12 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from argmap.errors import FormatError
-from argmap.formats import Exporter, RegisterExporter
+from argmap.formats import EvaluationLike, Exporter, RegisterExporter
 from argmap.hookspecs import hookimpl
 from argmap.model import Argument, ArgumentMap, Claim, RelationKind, Source
 
@@ -256,23 +256,7 @@ def _line_pattern(width: int) -> re.Pattern[str]:
     return pattern
 
 
-# -- evaluation (typed by what it offers, so this module need not import argmap.evaluation) --
-
-
-class _LabelLike(Protocol):
-    @property
-    def label(self) -> Any: ...
-
-    @property
-    def reason(self) -> str: ...
-
-
-class _EvaluationLike(Protocol):
-    @property
-    def semantics(self) -> str: ...
-
-    @property
-    def labels(self) -> Mapping[str, _LabelLike]: ...
+# -- evaluation (see argmap.formats.EvaluationLike: no import of argmap.evaluation here) --
 
 
 STATUS = {
@@ -308,7 +292,7 @@ class DotOptions:
     sources: bool = True
     wrap: int = DEFAULT_WRAP
     max_lines: int = DEFAULT_MAX_LINES
-    evaluation: _EvaluationLike | None = None
+    evaluation: EvaluationLike | None = None
 
     @classmethod
     def from_options(cls, **options: Any) -> DotOptions:
