@@ -21,6 +21,10 @@ _SPACE = " \t"
 
 # Characters the writer escapes wherever they appear in text.
 _ALWAYS_ESCAPE = frozenset("\\[]<>{}*_#@")
+# One pass over a text: the always-escaped characters, "/" that would open a comment, and "!"
+# that would open an HTML comment (the lookaheads read the text as it is, before escaping).
+_ESCAPE_ALL = re.compile(r"[\\\[\]<>{}*_#@]|/(?=[/*])|!(?=--)")
+_ESCAPE_KEEP_TAGS = re.compile(r"[\\\[\]<>{}*_@]|/(?=[/*])|!(?=--)")
 
 
 def strip_comments(text: str) -> str:
@@ -270,15 +274,4 @@ def escape(text: str, keep_tags: bool = False) -> str:
 
     With ``keep_tags``, ``#`` is left alone so tags in the text stay tags.
     """
-    out: list[str] = []
-    n = len(text)
-    for i, c in enumerate(text):
-        if c in _ALWAYS_ESCAPE and not (keep_tags and c == "#"):
-            out.append("\\" + c)
-        elif c == "/" and i + 1 < n and text[i + 1] in "/*":
-            out.append("\\/")
-        elif c == "!" and text.startswith("!--", i):
-            out.append("\\!")
-        else:
-            out.append(c)
-    return "".join(out)
+    return (_ESCAPE_KEEP_TAGS if keep_tags else _ESCAPE_ALL).sub(r"\\\g<0>", text)

@@ -11,6 +11,7 @@ claims without titles, relation data) goes into ``{data}`` under the reserved ke
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from argmap.argdown.inline import escape, parse_inline, unescape
@@ -24,8 +25,11 @@ _SYMBOL = {
     RelationKind.UNDERCUT: "_>",
     RelationKind.CONTRADICTION: "><",
 }
-# Characters PyYAML refuses in (or reads as line breaks inside) a double-quoted scalar.
-_YAML_UNSAFE = {0x85, 0x2028, 0x2029, 0xFEFF}
+# Characters PyYAML refuses in (or reads as line breaks inside) a double-quoted scalar, and
+# "/" and "<" (which must not open a comment). json.dumps has already escaped C0 controls.
+_STRING_UNSAFE = re.compile(
+    "[/<\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def value(data: Any) -> str:
@@ -55,20 +59,16 @@ def value(data: Any) -> str:
 
 def _string(text: str) -> str:
     encoded = json.dumps(text, ensure_ascii=False)
-    out: list[str] = []
-    for c in encoded:
-        code = ord(c)
-        if c == "/":
-            out.append("\\/")
-        elif c == "<":
-            out.append("\\u003c")
-        elif (code < 0x20 and c not in "\t") or code in _YAML_UNSAFE or (
-            0x7F <= code <= 0x9F
-        ) or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(c)
-    return "".join(out)
+    if _STRING_UNSAFE.search(encoded) is None:
+        return encoded
+    return _STRING_UNSAFE.sub(_string_escape, encoded)
+
+
+def _string_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char == "/":
+        return "\\/"
+    return f"\\u{ord(char):04x}"
 
 
 def _data(fields: dict[str, Any]) -> str:
