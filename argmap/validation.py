@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from argmap.model import ArgumentMap, Claim, Element, Location, RelationKind
+from argmap.scc import strongly_connected_components
 
 
 class Severity(str, enum.Enum):
@@ -222,7 +223,8 @@ def support_cycles(amap: ArgumentMap) -> list[list[str]]:
     Argument nodes are left out of the reported path when a claim stands for them.
     """
     edges = support_edges(amap)
-    components = strongly_connected_components(list(edges), edges)
+    # Only nodes with successors can lie on a cycle.
+    components = strongly_connected_components(list(edges), edges, edges.keys())
     cycles: list[list[str]] = []
     for component in components:
         if len(component) == 1 and component[0] not in edges.get(component[0], ()):
@@ -244,50 +246,3 @@ def support_cycles(amap: ArgumentMap) -> list[list[str]]:
         claims_only = [n for n in path if isinstance(amap.get(n), Claim)]
         cycles.append(claims_only or path)
     return cycles
-
-
-def strongly_connected_components(nodes: list[str], edges: dict[str, list[str]]) -> list[list[str]]:
-    """Tarjan's algorithm without recursion; components in reverse topological order."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    result: list[list[str]] = []
-    counter = 0
-    for root in nodes:
-        if root in index:
-            continue
-        work: list[tuple[str, int]] = [(root, 0)]
-        while work:
-            node, child_i = work.pop()
-            if child_i == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            children = edges.get(node, ())
-            recurse = False
-            for i in range(child_i, len(children)):
-                child = children[i]
-                if child not in index:
-                    work.append((node, i + 1))
-                    work.append((child, 0))
-                    recurse = True
-                    break
-                if child in on_stack:
-                    low[node] = min(low[node], index[child])
-            if recurse:
-                continue
-            if low[node] == index[node]:
-                component: list[str] = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                result.append(component)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return result

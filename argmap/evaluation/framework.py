@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from argmap.evaluation.result import EvaluationError
+from argmap.scc import strongly_connected_components
 
 UNDEC = 0
 IN = 1
@@ -252,63 +253,6 @@ def _parts(af: Framework, label: bytearray, undecided: list[int]) -> list[list[i
     return parts
 
 
-def sccs(nodes: list[int], succ: Sequence[Sequence[int]], member: set[int]) -> list[list[int]]:
-    """Strongly connected components of the subgraph on ``nodes``, sources first.
-
-    An iterative Tarjan: frameworks can be far deeper than Python's recursion limit.
-    """
-    index: dict[int, int] = {}
-    low: dict[int, int] = {}
-    on_stack: set[int] = set()
-    stack: list[int] = []
-    found: list[list[int]] = []
-    counter = 0
-    for root in nodes:
-        if root in index:
-            continue
-        work: list[tuple[int, int]] = [(root, 0)]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            v, pos = work[-1]
-            row = succ[v]
-            while pos < len(row):
-                w = row[pos]
-                pos += 1
-                if w not in member:
-                    continue
-                if w not in index:
-                    work[-1] = (v, pos)
-                    index[w] = low[w] = counter
-                    counter += 1
-                    stack.append(w)
-                    on_stack.add(w)
-                    work.append((w, 0))
-                    break
-                if w in on_stack and index[w] < low[v]:
-                    low[v] = index[w]
-            else:
-                work.pop()
-                if work:
-                    u = work[-1][0]
-                    if low[v] < low[u]:
-                        low[u] = low[v]
-                if low[v] == index[v]:
-                    component: list[int] = []
-                    while True:
-                        w = stack.pop()
-                        on_stack.discard(w)
-                        component.append(w)
-                        if w == v:
-                            break
-                    component.sort()
-                    found.append(component)
-    found.reverse()  # Tarjan finishes sinks first
-    return found
-
-
 class _Search:
     """The SCC-recursive search over one weakly connected part at a time."""
 
@@ -321,7 +265,7 @@ class _Search:
 
     def part(self, part: list[int]) -> _PartCounts:
         member = set(part)
-        components = sccs(part, self.af.targets, member)
+        components = strongly_connected_components(part, self.af.targets, member)
         in_count: dict[int, int] = {}
         out_count: dict[int, int] = {}
         cache: list[dict[tuple[int, ...], list[dict[int, int]]]] = [{} for _ in components]
