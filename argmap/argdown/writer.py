@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from argmap.argdown.inline import escape, parse_inline, unescape
@@ -119,46 +120,37 @@ class _Writer:
         self._names()
 
     def _names(self) -> None:
+        self._name_all(self.amap.claims, "Claim", self.claim_names)
+        self._name_all(self.amap.arguments, "Argument", self.argument_names)
+
+    def _name_all(
+        self, elements: Sequence[Claim | Argument], stem: str, names: dict[str, str]
+    ) -> None:
+        """Give each element its Argdown name: its title, else its id, else a fresh one."""
         used: set[str] = set()
-        titles: set[str] = {c.title for c in self.amap.claims if c.title}
-        for claim in self.amap.claims:
+        titles: set[str] = {e.title for e in elements if e.title}
+        fresh = 0  # names only get taken, so the next fresh number never goes down
+        for element in elements:
             fields: dict[str, Any] = {}
-            if _bracketable(claim.title) and claim.title not in used:
-                name = claim.title
-            elif claim.title is None and _bracketable(claim.id) and claim.id not in used and (
-                claim.id not in titles
+            if _bracketable(element.title) and element.title not in used:
+                name = element.title
+            elif element.title is None and _bracketable(element.id) and (
+                element.id not in used and element.id not in titles
             ):
-                name = claim.id
+                name = element.id
                 fields["title"] = None
             else:
-                name = _fresh("Claim", used | titles)
-                fields["title"] = claim.title
+                fresh += 1
+                while f"{stem} {fresh}" in used or f"{stem} {fresh}" in titles:
+                    fresh += 1
+                name = f"{stem} {fresh}"
+                fields["title"] = element.title
             assert name is not None
             used.add(name)
-            if claim.id != name:
-                fields["id"] = claim.id
-            self.claim_names[claim.id] = name
-            self.extra[claim.id] = fields
-        used = set()
-        titles = {a.title for a in self.amap.arguments if a.title}
-        for argument in self.amap.arguments:
-            fields = {}
-            if _bracketable(argument.title) and argument.title not in used:
-                name = argument.title
-            elif argument.title is None and _bracketable(argument.id) and (
-                argument.id not in used and argument.id not in titles
-            ):
-                name = argument.id
-                fields["title"] = None
-            else:
-                name = _fresh("Argument", used | titles)
-                fields["title"] = argument.title
-            assert name is not None
-            used.add(name)
-            if argument.id != name:
-                fields["id"] = argument.id
-            self.argument_names[argument.id] = name
-            self.extra[argument.id] = fields
+            if element.id != name:
+                fields["id"] = element.id
+            names[element.id] = name
+            self.extra[element.id] = fields
 
     # -- pieces -----------------------------------------------------------------------------
 
@@ -372,13 +364,6 @@ class _Writer:
         if node_id in self.claim_names:
             return f"[{_title_text(self.claim_names[node_id], ']')}]"
         return f"<{_title_text(self.argument_names[node_id], '>')}>"
-
-
-def _fresh(stem: str, taken: set[str]) -> str:
-    n = 1
-    while f"{stem} {n}" in taken:
-        n += 1
-    return f"{stem} {n}"
 
 
 def _source(source: Any) -> dict[str, str]:
