@@ -85,6 +85,11 @@ class TestExport:
         assert not out.exists()
         assert list(tmp_path.iterdir()) == []
 
+    def test_malformed_option(self, run_argmap: RunArgmap) -> None:
+        done = run_argmap("export", str(EXAMPLE), "--to", "markdown", "-O", "novalue")
+        assert done.returncode == 2
+        assert done.stderr == "argmap: --option takes KEY=VALUE, not 'novalue'\n"
+
     def test_unknown_format(self, run_argmap: RunArgmap) -> None:
         done = run_argmap("export", str(EXAMPLE), "--to", "pdfx")
         assert done.returncode == 2
