@@ -125,9 +125,7 @@ class MapBuilder:
         if premise.id == target.id:
             raise SelfSupportError(premise.id)
         # The short path of argument(): both ends are known claims and nothing else is given.
-        argument = Argument(
-            self._ids.allocate_slug(f"arg-{premise.id}"), (premise.id,), target.id
-        )
+        argument = Argument(self._ids.allocate_slug(f"arg-{premise.id}"), (premise.id,), target.id)
         self._arguments.append(argument)
         self._elements[argument.id] = argument
         return premise
@@ -261,10 +259,12 @@ class MapBuilder:
 
     def build(self) -> ArgumentMap:
         """Return the map built so far as an immutable :class:`ArgumentMap`."""
-        return ArgumentMap(
+        # Every invariant was enforced as elements were added, so the map is not checked again.
+        return ArgumentMap._checked_by_caller(
+            dict(self._elements),
             title=self.title,
             description=self.description,
-            authors=self.authors,
+            authors=tuple(self.authors),
             date=self.date,
             claims=tuple(self._claims),
             arguments=tuple(self._arguments),

@@ -9,7 +9,7 @@ input always yields the same output. Build maps with :class:`argmap.MapBuilder`;
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
 import attrs
@@ -102,8 +102,23 @@ def _verdict(value: Verdict | str | None) -> Verdict | None:
 
 _location_field: Any = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
+_Setter = Callable[[Any, Any], None]
+_object_setattr = object.__setattr__
 
-@attrs.frozen
+
+def _slot_setters(cls: type, names: str) -> tuple[_Setter, ...]:
+    """Return the raw slot setters of a frozen attrs class, one per name, in order.
+
+    Claims, arguments, relations and sources are made by the hundred thousand when a large map
+    is read or built, so their ``__init__`` is written by hand: it converts only what is not
+    already of the right type and stores through the slot descriptors, which skips the frozen
+    ``__setattr__``. That halves the cost of making one (attrs' generated ``__init__`` calls a
+    converter per field and looks every attribute up through ``object.__setattr__``).
+    """
+    return tuple(cls.__dict__[name].__set__ for name in names.split())
+
+
+@attrs.frozen(init=False)
 class Source:
     """Where a claim comes from: who said it, in which document, when, and the verbatim words.
 
@@ -123,8 +138,25 @@ class Source:
     quote: str | None = None
     locator: str | None = None
 
+    def __init__(
+        self,
+        speaker: str | None = None,
+        document: str | None = None,
+        date: str | None = None,
+        url: str | None = None,
+        quote: str | None = None,
+        locator: str | None = None,
+    ) -> None:
+        set_speaker, set_document, set_date, set_url, set_quote, set_locator = _SOURCE_SLOTS
+        set_speaker(self, speaker)
+        set_document(self, document)
+        set_date(self, date)
+        set_url(self, url)
+        set_quote(self, quote)
+        set_locator(self, locator)
 
-@attrs.frozen
+
+@attrs.frozen(init=False)
 class Claim:
     """A proposition that can be accepted or rejected (Argdown: a statement).
 
@@ -158,13 +190,53 @@ class Claim:
     data: dict[str, JSONValue] = attrs.field(factory=dict, converter=_dict, hash=False)
     location: Location | None = _location_field
 
+    def __init__(
+        self,
+        id: str,
+        text: str = "",
+        title: str | None = None,
+        is_position: bool = False,
+        holder: str | None = None,
+        tags: Iterable[str] = (),
+        sources: Iterable[Source] = (),
+        section: str | None = None,
+        verdict: Verdict | str | None = None,
+        data: Mapping[str, JSONValue] | None = None,
+        *,
+        location: Location | None = None,
+    ) -> None:
+        (
+            set_id,
+            set_text,
+            set_title,
+            set_is_position,
+            set_holder,
+            set_tags,
+            set_sources,
+            set_section,
+            set_verdict,
+            set_data,
+            set_location,
+        ) = _CLAIM_SLOTS
+        set_id(self, id)
+        set_text(self, text)
+        set_title(self, title)
+        set_is_position(self, is_position)
+        set_holder(self, holder)
+        set_tags(self, tags if type(tags) is tuple else _tuple(tags))
+        set_sources(self, sources if type(sources) is tuple else _tuple(sources))
+        set_section(self, section)
+        set_verdict(self, verdict if verdict is None else Verdict(verdict))
+        set_data(self, data if type(data) is dict else _dict(data))
+        set_location(self, location)
+
     @property
     def label(self) -> str:
         """The title when there is one, else the text."""
         return self.title if self.title else self.text
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Argument:
     """A step of reasoning: premises that together lead to a conclusion.
 
@@ -198,13 +270,53 @@ class Argument:
     data: dict[str, JSONValue] = attrs.field(factory=dict, converter=_dict, hash=False)
     location: Location | None = _location_field
 
+    def __init__(
+        self,
+        id: str,
+        premises: Iterable[str] = (),
+        conclusion: str | None = None,
+        title: str | None = None,
+        gist: str | None = None,
+        scheme: str | None = None,
+        tags: Iterable[str] = (),
+        sources: Iterable[Source] = (),
+        section: str | None = None,
+        data: Mapping[str, JSONValue] | None = None,
+        *,
+        location: Location | None = None,
+    ) -> None:
+        (
+            set_id,
+            set_premises,
+            set_conclusion,
+            set_title,
+            set_gist,
+            set_scheme,
+            set_tags,
+            set_sources,
+            set_section,
+            set_data,
+            set_location,
+        ) = _ARGUMENT_SLOTS
+        set_id(self, id)
+        set_premises(self, premises if type(premises) is tuple else _tuple(premises))
+        set_conclusion(self, conclusion)
+        set_title(self, title)
+        set_gist(self, gist)
+        set_scheme(self, scheme)
+        set_tags(self, tags if type(tags) is tuple else _tuple(tags))
+        set_sources(self, sources if type(sources) is tuple else _tuple(sources))
+        set_section(self, section)
+        set_data(self, data if type(data) is dict else _dict(data))
+        set_location(self, location)
+
     @property
     def label(self) -> str:
         """The title when there is one, else the gist, else the id."""
         return self.title or self.gist or self.id
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Relation:
     """A typed link between two elements (claims or arguments).
 
@@ -221,6 +333,22 @@ class Relation:
     target: str
     data: dict[str, JSONValue] = attrs.field(factory=dict, converter=_dict, hash=False)
     location: Location | None = _location_field
+
+    def __init__(
+        self,
+        kind: RelationKind | str,
+        origin: str,
+        target: str,
+        data: Mapping[str, JSONValue] | None = None,
+        *,
+        location: Location | None = None,
+    ) -> None:
+        set_kind, set_origin, set_target, set_data, set_location = _RELATION_SLOTS
+        set_kind(self, kind if type(kind) is RelationKind else RelationKind(kind))
+        set_origin(self, origin)
+        set_target(self, target)
+        set_data(self, data if type(data) is dict else _dict(data))
+        set_location(self, location)
 
     @property
     def key(self) -> tuple[RelationKind, str, str]:
@@ -249,6 +377,15 @@ class Section:
     location: Location | None = _location_field
 
 
+_SOURCE_SLOTS = _slot_setters(Source, "speaker document date url quote locator")
+_CLAIM_SLOTS = _slot_setters(
+    Claim, "id text title is_position holder tags sources section verdict data location"
+)
+_ARGUMENT_SLOTS = _slot_setters(
+    Argument, "id premises conclusion title gist scheme tags sources section data location"
+)
+_RELATION_SLOTS = _slot_setters(Relation, "kind origin target data location")
+
 Element = Union[Claim, Argument, Section]
 """Anything in a map that has an id."""
 
@@ -256,7 +393,7 @@ Node = Union[Claim, Argument]
 """An element that relations can connect."""
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class ArgumentMap:
     """One debate: its metadata, claims, arguments, relations and sections.
 
@@ -285,8 +422,21 @@ class ArgumentMap:
         init=False, default=None, eq=False, repr=False, hash=False
     )
 
-    def __attrs_post_init__(self) -> None:
-        elements = self._elements
+    def __init__(
+        self,
+        title: str = "",
+        description: str | None = None,
+        authors: Iterable[str] = (),
+        date: str | None = None,
+        claims: Iterable[Claim] = (),
+        arguments: Iterable[Argument] = (),
+        relations: Iterable[Relation] = (),
+        sections: Iterable[Section] = (),
+        data: Mapping[str, JSONValue] | None = None,
+    ) -> None:
+        self._set_fields(title, description, authors, date, claims, arguments, relations, sections)
+        _object_setattr(self, "data", _dict(data))
+        elements: dict[str, Element] = {}
         for group, what in (
             (self.sections, "section"),
             (self.claims, "claim"),
@@ -296,7 +446,56 @@ class ArgumentMap:
                 if element.id in elements:
                     raise DuplicateIdError(element.id, what)
                 elements[element.id] = element
+        _object_setattr(self, "_elements", elements)
         check_integrity(self)
+
+    @classmethod
+    def _checked_by_caller(
+        cls,
+        elements: dict[str, Element],
+        title: str,
+        description: str | None,
+        authors: tuple[str, ...],
+        date: str | None,
+        claims: tuple[Claim, ...],
+        arguments: tuple[Argument, ...],
+        relations: tuple[Relation, ...],
+        sections: tuple[Section, ...],
+        data: dict[str, JSONValue],
+    ) -> ArgumentMap:
+        """Make a map without checking it again, for :class:`MapBuilder` only.
+
+        The builder enforces every invariant as elements are added and holds the id index
+        already; checking a 100,000-claim map a second time would cost a tenth of its build.
+        ``elements`` must map the id of every section, claim and argument to it.
+        """
+        amap = cls.__new__(cls)
+        amap._set_fields(title, description, authors, date, claims, arguments, relations, sections)
+        _object_setattr(amap, "data", data)
+        _object_setattr(amap, "_elements", elements)
+        return amap
+
+    def _set_fields(
+        self,
+        title: str,
+        description: str | None,
+        authors: Iterable[str],
+        date: str | None,
+        claims: Iterable[Claim],
+        arguments: Iterable[Argument],
+        relations: Iterable[Relation],
+        sections: Iterable[Section],
+    ) -> None:
+        setattr_ = _object_setattr
+        setattr_(self, "title", title)
+        setattr_(self, "description", description)
+        setattr_(self, "authors", _tuple(authors))
+        setattr_(self, "date", date)
+        setattr_(self, "claims", _tuple(claims))
+        setattr_(self, "arguments", _tuple(arguments))
+        setattr_(self, "relations", _tuple(relations))
+        setattr_(self, "sections", _tuple(sections))
+        setattr_(self, "_index", None)
 
     # -- lookup -----------------------------------------------------------------------------
 

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Callable
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from argmap import (
     ArgmapError,
     Argument,
+    ArgumentMap,
     Claim,
     DuplicateIdError,
     InvalidRelationError,
@@ -16,6 +23,29 @@ from argmap import (
     Source,
     UnknownIdError,
 )
+from argmap.ids import MAX_SLUG_LENGTH, slugify
+from argmap.testing import cyclic_map, empty_map, hostile_map
+
+
+@pytest.mark.parametrize("make", [hostile_map, cyclic_map, empty_map])
+def test_built_maps_pass_the_checks_the_builder_skips(make: Callable[[], ArgumentMap]) -> None:
+    # build() does not re-check the map (the builder enforced everything as it went):
+    # a map made from the same parts through the checking constructor must be equal.
+    amap = make()
+    again = ArgumentMap(
+        title=amap.title,
+        description=amap.description,
+        authors=amap.authors,
+        date=amap.date,
+        claims=amap.claims,
+        arguments=amap.arguments,
+        relations=amap.relations,
+        sections=amap.sections,
+        data=amap.data,
+    )
+    assert again == amap
+    assert all(amap.get(e.id) is e for e in (*amap.claims, *amap.arguments, *amap.sections))
+    assert len(amap) == len(amap.claims) + len(amap.arguments)
 
 
 class TestShortCalls:
@@ -125,6 +155,19 @@ class TestIds:
         claim_id = b.claim("word " * 50).id
         assert len(claim_id) <= 40
         assert not claim_id.endswith("-")
+
+    @given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+    def test_slug_is_the_words_of_the_text_joined_by_hyphens(self, text: str) -> None:
+        # The definition, spelled with a regex; slugify takes a faster path for ASCII text.
+        head = text[: MAX_SLUG_LENGTH * 4]
+        if not head.isascii():
+            head = unicodedata.normalize("NFKC", head)
+        expected = re.sub(r"[^\w]+", "-", head.casefold()).strip("-_")
+        if len(expected) > MAX_SLUG_LENGTH:
+            cut = expected.rfind("-", 0, MAX_SLUG_LENGTH + 1)
+            end = cut if cut > MAX_SLUG_LENGTH // 2 else MAX_SLUG_LENGTH
+            expected = expected[:end].strip("-_")
+        assert slugify(text) == (expected or "claim")
 
     def test_generated_ids_skip_given_ones(self) -> None:
         b = MapBuilder()
