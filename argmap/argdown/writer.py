@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from json.encoder import encode_basestring
 from typing import Any
 
 from argmap.argdown.inline import escape, parse_inline, unescape
@@ -28,13 +29,29 @@ _SYMBOL = {
 }
 # Characters PyYAML refuses in (or reads as line breaks inside) a double-quoted scalar, and
 # "/" and "<" (which must not open a comment). json.dumps has already escaped C0 controls.
-_STRING_UNSAFE = re.compile(
-    "[/<\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]"
-)
+_STRING_UNSAFE = re.compile("[/<\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
 
 
 def value(data: Any) -> str:
     """A JSON value as YAML flow text that the reader parses back to the same value."""
+    text = _flow(data)
+    # What must be escaped occurs only inside strings, so one pass over the whole text does.
+    if _STRING_UNSAFE.search(text) is None:
+        return text
+    return _STRING_UNSAFE.sub(_string_escape, text)
+
+
+def _flow(data: Any) -> str:
+    # Exact types first: strings and dicts are nearly every value a map holds.
+    kind = type(data)
+    if kind is str:
+        return encode_basestring(data)
+    if kind is dict:
+        items = [
+            f"{encode_basestring(k) if type(k) is str else _key(k)}: {_flow(v)}"
+            for k, v in data.items()
+        ]
+        return "{" + ", ".join(items) + "}"
     if data is None:
         return "null"
     if data is True:
@@ -50,19 +67,21 @@ def value(data: Any) -> str:
             text = f"{mantissa}.0e{exponent}"
         return text
     if isinstance(data, str):
-        return _string(data)
+        return encode_basestring(data)
     if isinstance(data, dict):
-        return "{" + ", ".join(f"{_string(k)}: {value(v)}" for k, v in data.items()) + "}"
+        return "{" + ", ".join(f"{_key(k)}: {_flow(v)}" for k, v in data.items()) + "}"
     if isinstance(data, (list, tuple)):
-        return "[" + ", ".join(value(v) for v in data) + "]"
+        return "[" + ", ".join([_flow(v) for v in data]) + "]"
     raise TypeError(f"not a JSON value: {data!r}")  # pragma: no cover
 
 
+def _key(key: Any) -> str:
+    # encode_basestring is what json.dumps(key, ensure_ascii=False) does for a string.
+    return encode_basestring(key) if isinstance(key, str) else json.dumps(key, ensure_ascii=False)
+
+
 def _string(text: str) -> str:
-    encoded = json.dumps(text, ensure_ascii=False)
-    if _STRING_UNSAFE.search(encoded) is None:
-        return encoded
-    return _STRING_UNSAFE.sub(_string_escape, encoded)
+    return value(text)
 
 
 def _string_escape(match: re.Match[str]) -> str:
@@ -82,24 +101,34 @@ def _bracketable(name: str | None) -> bool:
     return name == name.strip() and "\n" not in name and "\r" not in name
 
 
+# What _title_text escapes, by the character that closes the name: markup characters anywhere,
+# the closing one, a first character that would start other syntax, "/" opening a comment.
+_TITLE_SPECIAL = {
+    closing: re.compile(r"[\\\[\]<>{}" + re.escape(closing) + r"]|^[-+_@#:!]|/(?=[/*])")
+    for closing in "]>-"
+}
+
+
 def _title_text(name: str, closing: str) -> str:
-    out = []
-    for i, c in enumerate(name):
-        if c in "\\[]<>{}" or c == closing or (i == 0 and c in "-+_@#:!"):
-            out.append("\\" + c)
-        elif c == "/" and i + 1 < len(name) and name[i + 1] in "/*":
-            out.append("\\/")
-        else:
-            out.append(c)
-    text = "".join(out)
+    special = _TITLE_SPECIAL[closing]
+    if special.search(name) is None:
+        return name  # most names: nothing to escape
+    text = special.sub(r"\\\g<0>", name)
     assert unescape(text).strip() == name
     return text
+
+
+# Every character that escaping or inline parsing reacts to; a text without any is written as
+# it is and reads back as it is (its tags, if any, cannot be in it).
+_INLINE_SPECIAL = re.compile(r"[\\\[\]<>{}*_#@/!]")
 
 
 def _inline(text: str, tags: tuple[str, ...]) -> tuple[str | None, bool]:
     """Escaped text, and whether the tags came out of it; None when text must go in data."""
     if text != text.strip() or "\n" in text or "\r" in text:
         return None, False
+    if _INLINE_SPECIAL.search(text) is None:
+        return text, False
     if tags:
         candidate = escape(text, keep_tags=True)
         if parse_inline(candidate) == (text, list(tags)):
@@ -118,6 +147,9 @@ class _Writer:
         self.argument_names: dict[str, str] = {}
         self.extra: dict[str, dict[str, Any]] = {}
         self._names()
+        # How relations and premise-conclusion structures refer to each node, escaped once.
+        self.refs = {i: f"[{_title_text(n, ']')}]" for i, n in self.claim_names.items()}
+        self.refs.update((i, f"<{_title_text(n, '>')}>") for i, n in self.argument_names.items())
 
     def _names(self) -> None:
         self._name_all(self.amap.claims, "Claim", self.claim_names)
@@ -134,8 +166,10 @@ class _Writer:
             fields: dict[str, Any] = {}
             if _bracketable(element.title) and element.title not in used:
                 name = element.title
-            elif element.title is None and _bracketable(element.id) and (
-                element.id not in used and element.id not in titles
+            elif (
+                element.title is None
+                and _bracketable(element.id)
+                and (element.id not in used and element.id not in titles)
             ):
                 name = element.id
                 fields["title"] = None
@@ -202,16 +236,15 @@ class _Writer:
         if claim.sources:
             fields["sources"] = [_source(s) for s in claim.sources]
         self._free(fields, claim.data, CLAIM_KEYS)
-        name = _title_text(self.claim_names[claim.id], "]")
+        ref = self.refs[claim.id]
         # Argdown rejects a definition without text; an empty text is a bare reference.
-        line = (f"[{name}]: {text}" if text else f"[{name}]") + _data(fields)
+        line = (f"{ref}: {text}" if text else ref) + _data(fields)
         self.blocks.append(line)
 
-    def argument(self, argument: Argument, section_fields: dict[str, Any],
-                 structure: bool) -> None:
+    def argument(self, argument: Argument, section_fields: dict[str, Any], structure: bool) -> None:
         fields = dict(self.extra[argument.id])
         data = dict(argument.data)
-        head = f"<{_title_text(self.argument_names[argument.id], '>')}>"
+        head = self.refs[argument.id]
         if argument.gist is not None:
             gist, tags_in_text = _inline(argument.gist, argument.tags)
             if not gist:
@@ -236,14 +269,14 @@ class _Writer:
             if rules is None:
                 fields["scheme"] = argument.scheme
                 rules = ""
-            inference = f"-- {rules}{_data(inference_data)} --" if (
-                rules or inference_data) else "----"
-            lines = [f"({i}) [{_title_text(self.claim_names[p], ']')}]"
-                     for i, p in enumerate(argument.premises, 1)]
+            inference = (
+                f"-- {rules}{_data(inference_data)} --" if (rules or inference_data) else "----"
+            )
+            refs = self.refs
+            lines = [f"({i}) {refs[p]}" for i, p in enumerate(argument.premises, 1)]
             lines.append(inference)
             assert argument.conclusion is not None
-            conclusion = _title_text(self.claim_names[argument.conclusion], "]")
-            lines.append(f"({len(argument.premises) + 1}) [{conclusion}]")
+            lines.append(f"({len(argument.premises) + 1}) {refs[argument.conclusion]}")
             pcs = "\n".join(lines)
         else:
             if argument.premises:
@@ -331,39 +364,47 @@ class _Writer:
                 emit_sections(position[section])
             return {} if section == current else {"section": section}
 
-        seen: set[str] = set()
-        pending = list(amap.arguments)
+        # Each argument follows the claims it names, in the order of the arguments: it comes
+        # right after the last of its claims, or after a later one if an earlier argument waits.
+        arguments = amap.arguments
+        after = _after_claims(amap)
+        next_argument = 0
 
-        def flush(final: bool) -> None:
-            while pending:
-                argument = pending[0]
-                needed = [*argument.premises, *([argument.conclusion] if argument.conclusion
-                                               else [])]
-                if not final and not all(n in seen for n in needed):
-                    return
-                pending.pop(0)
-                structure = bool(argument.premises) and argument.conclusion is not None and (
-                    argument.id not in origins
+        def flush(upto: int) -> None:
+            nonlocal next_argument
+            while next_argument < len(arguments) and after[next_argument] <= upto:
+                argument = arguments[next_argument]
+                next_argument += 1
+                structure = (
+                    bool(argument.premises)
+                    and argument.conclusion is not None
+                    and (argument.id not in origins)
                 )
                 self.argument(argument, section_fields(argument.section), structure)
 
-        for claim in amap.claims:
+        for number, claim in enumerate(amap.claims):
             self.claim(claim, section_fields(claim.section))
-            seen.add(claim.id)
-            flush(False)
-        flush(True)
-        for relation in amap.relations:
-            origin = self._ref(relation.origin)
-            target = self._ref(relation.target)
-            self.blocks.append(f"{origin}\n  {_SYMBOL[relation.kind]} {target}")
+            flush(number)
+        flush(len(amap.claims))
+        refs = self.refs
+        self.blocks.extend(
+            f"{refs[r.origin]}\n  {_SYMBOL[r.kind]} {refs[r.target]}" for r in amap.relations
+        )
         if emitted < len(sections):
             emit_sections(len(sections) - 1)
         return "\n\n".join(self.blocks) + "\n"
 
-    def _ref(self, node_id: str) -> str:
-        if node_id in self.claim_names:
-            return f"[{_title_text(self.claim_names[node_id], ']')}]"
-        return f"<{_title_text(self.argument_names[node_id], '>')}>"
+
+def _after_claims(amap: ArgumentMap) -> list[int]:
+    """For each argument, the index of the last claim it names (0 when it names none)."""
+    number = {claim.id: i for i, claim in enumerate(amap.claims)}
+    after = []
+    for argument in amap.arguments:
+        last = max([number[p] for p in argument.premises], default=0)
+        if argument.conclusion:
+            last = max(last, number[argument.conclusion])
+        after.append(last)
+    return after
 
 
 def _source(source: Any) -> dict[str, str]:
