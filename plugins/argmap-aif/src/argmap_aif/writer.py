@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import itertools
 import json
+import operator
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -60,7 +61,8 @@ def _str(value: Any) -> str | None:
 
 def _free_ids(taken: set[str]) -> Iterator[str]:
     """Node (or edge) ids that no wanted id uses: "1", "2", ... (digits: JSON as they are)."""
-    return (candidate for candidate in map(str, itertools.count(1)) if candidate not in taken)
+    # All in C (no generator frame): a map of 100,000 claims asks for some 400,000 ids.
+    return itertools.filterfalse(taken.__contains__, map(str, itertools.count(1)))
 
 
 class _Writer:
@@ -68,9 +70,12 @@ class _Writer:
         self.amap = amap
         self.nodes: list[str] = []  # each node encoded as JSON
         self.edges: list[tuple[str, str]] = []  # (from, to)
+        # Whether some edge may name a node that is not written, or repeat another edge: the
+        # edges made from claims, arguments, relations and sources never do.
+        self.check_edges = False
         self.l_texts: dict[str, tuple[Any, Any]] = {}  # L-node -> its text and timestamp
         self.locutions: list[dict[str, Any]] = []
-        self.node_ids: set[str] = set()
+        self.node_ids: dict[str, str] = {}  # node id -> the id as JSON text
         aif = _aif(amap.data)
         dialogue = aif.get("dialogue")
         self.dialogue: Mapping[str, Any] = dialogue if isinstance(dialogue, dict) else {}
@@ -105,7 +110,8 @@ class _Writer:
 
     def add_node(self, node_id: str, text: str, kind: str, details: Mapping[str, Any]) -> None:
         """Add a node ``{"nodeID", "text", "type", "timestamp"?, "scheme"?, "schemeID"?}``."""
-        line = f'{{"nodeID": {_string(node_id)}, "text": {_string(text)}, "type": "{kind}"'
+        encoded = _string(node_id)
+        line = f'{{"nodeID": {encoded}, "text": {_string(text)}, "type": "{kind}"'
         if details:
             timestamp = _str(details.get("timestamp"))
             if timestamp is not None:
@@ -119,7 +125,7 @@ class _Writer:
             elif text == DEFAULT_TEXTS[kind]:
                 line += f', "schemeID": "{DEFAULT_SCHEME_IDS[kind]}"'
         self.nodes.append(line + "}")
-        self.node_ids.add(node_id)
+        self.node_ids[node_id] = encoded
 
     def own_id(self, preferred: Any) -> str:
         """``preferred`` if it is a free id, else a new one."""
@@ -227,9 +233,11 @@ class _Writer:
                 for end in record.get("from", []) if isinstance(record.get("from"), list) else []:
                     if isinstance(end, str):
                         self.edges.append((end, node_id))
+                        self.check_edges = True
                 for end in record.get("to", []) if isinstance(record.get("to"), list) else []:
                     if isinstance(end, str):
                         self.edges.append((node_id, end))
+                        self.check_edges = True
 
     # -- the dialogue layer ---------------------------------------------------------------
 
@@ -240,7 +248,7 @@ class _Writer:
             for r in self._records(self.dialogue.get("nodes"))
             if isinstance(r.get("nodeID"), (str, int)) and not isinstance(r.get("nodeID"), bool)
         ]
-        raw_ids = {str(r["nodeID"]) for r in raw_nodes} - self.node_ids
+        raw_ids = {str(r["nodeID"]) for r in raw_nodes} - self.node_ids.keys()
         raw_types = {str(r["nodeID"]): str(r.get("type", "")).upper() for r in raw_nodes}
         raw_edges = list(self._records(self.dialogue.get("edges")))
         # Which (L, I) pairs a kept YA-node already joins.
@@ -314,7 +322,7 @@ class _Writer:
                 if lnode not in mine and (not anchored or (lnode, claim.id) not in anchored):
                     ya = self.new_id()
                     nodes.append(f'{{"nodeID": "{ya}", "text": "Asserting", "type": "YA"}}')
-                    node_ids.add(ya)
+                    node_ids[ya] = f'"{ya}"'
                     edges.append((lnode, ya))
                     edges.append((ya, claim.id))
                     mine.append(lnode)
@@ -326,8 +334,12 @@ class _Writer:
             node_id = str(record["nodeID"])
             if node_id in self.node_ids:
                 continue
-            self.nodes.append(_dump_item(dict(record, nodeID=node_id)))
-            self.node_ids.add(node_id)
+            line = _nested_lines(_dump_item(dict(record, nodeID=node_id)), "nodeID")
+            if line.startswith('{"nodeID": ') or not self.nodes:
+                self.nodes.append(line)
+            else:  # a kept record may list its nodeID later: then it shares the line before it
+                self.nodes[-1] += ", " + line
+            self.node_ids[node_id] = _string(node_id)
             if record.get("type") == "L":
                 self.l_texts[node_id] = (record.get("text"), record.get("timestamp"))
             if node_id in kept_locutions and raw_types.get(node_id) == "L":
@@ -376,13 +388,17 @@ class _Writer:
             if raw_types.get(ya) == "YA" and ya in self.node_ids:
                 raw_anchored.update(ya_out.get(ya, ()))
         slow: set[str] = set()
+        lost: set[str] = set()
         for claim in self.amap.claims:
-            if claim.id in raw_anchored or (
+            if claim.sources and any(s.locator is None for s in claim.sources):
+                # Every source read back has its L-node as locator: these cannot come back.
+                lost.add(claim.id)
+            elif claim.id in raw_anchored or (
                 claim.sources
                 and not self._simple(claim.sources, generated.get(claim.id, []), records, names)
             ):
                 slow.add(claim.id)
-        if not slow:
+        if not slow and not lost:
             return
         for claim_id, lnodes in generated.items():
             if claim_id in slow:
@@ -400,7 +416,9 @@ class _Writer:
                     if source not in listed:
                         listed.append(source)
         for claim in self.amap.claims:
-            if claim.id in slow and list(claim.sources) != found.get(claim.id, []):
+            if claim.id in lost or (
+                claim.id in slow and list(claim.sources) != found.get(claim.id, [])
+            ):
                 self.ext_claims.setdefault(claim.id, {})["sources"] = [
                     source_to_dict(s) for s in claim.sources
                 ]
@@ -445,11 +463,12 @@ class _Writer:
     ) -> None:
         quote = source.quote if source.quote is not None else ""
         text = f"{source.speaker} : {quote}" if source.speaker is not None else quote
-        line = f'{{"nodeID": {_string(lnode)}, "text": {_string(text)}, "type": "L"'
+        encoded = _string(lnode)
+        line = f'{{"nodeID": {encoded}, "text": {_string(text)}, "type": "L"'
         if source.date is not None:
             line += f', "timestamp": {_string(source.date)}'
         self.nodes.append(line + "}")
-        self.node_ids.add(lnode)
+        self.node_ids[lnode] = encoded
         self.l_texts[lnode] = (text, source.date)
         record: dict[str, Any] = {"nodeID": lnode}
         base = kept.get(lnode)
@@ -477,16 +496,25 @@ class _Writer:
             {str(e.get("edgeID")) for e in self.raw_edges if e.get("edgeID") not in (None, "")}
         ).__next__
         node_ids = self.node_ids
-        edges: list[str] = []
+        edges: list[str]
         seen: set[tuple[str, str]] = set()
-        for pair in self.edges:
-            origin, target = pair
-            if origin in node_ids and target in node_ids and pair not in seen:
-                seen.add(pair)
-                edges.append(
-                    f'{{"edgeID": "{new_edge_id()}", '
-                    f'"fromID": {_string(origin)}, "toID": {_string(target)}}}'
+        if not self.check_edges and not self.raw_edges:
+            # The common case: every edge is new and joins written nodes; format them in C.
+            edges = list(
+                map(
+                    _EDGE.format,
+                    map(node_ids.__getitem__, map(_first, self.edges)),
+                    map(node_ids.__getitem__, map(_second, self.edges)),
+                    map(str, range(1, len(self.edges) + 1)),
                 )
+            )
+        else:
+            edges = []
+            for pair in self.edges:
+                origin, target = pair
+                if origin in node_ids and target in node_ids and pair not in seen:
+                    seen.add(pair)
+                    edges.append(_EDGE.format(node_ids[origin], node_ids[target], new_edge_id()))
         for edge in self.raw_edges:
             origin, target = str(edge.get("fromID")), str(edge.get("toID"))
             if origin in node_ids and target in node_ids and (origin, target) not in seen:
@@ -499,10 +527,11 @@ class _Writer:
                 }
                 if edge.get("formEdgeID") is not None:
                     raw["formEdgeID"] = edge["formEdgeID"]
-                edges.append(_dump_item(raw))
+                edges.append(_nested_lines(_dump_item(raw), "edgeID"))
         parts = ["{\n"]
-        parts.append(_lines("nodes", self.nodes, "nodeID"))
-        parts.append(",\n" + _lines("edges", edges, "edgeID"))
+        _lines(parts, "nodes", self.nodes)
+        parts.append(",\n")
+        _lines(parts, "edges", edges)
         parts.append(",\n" + _list("locutions", self.locutions, "nodeID"))
         if participants:
             parts.append(",\n" + _list("participants", participants, "participantID"))
@@ -552,6 +581,11 @@ class _Writer:
         return ",\n".join(lines) + "\n  }"
 
 
+_EDGE = '{{"edgeID": "{2}", "fromID": {0}, "toID": {1}}}'
+"""An edge; its ends as JSON text, its id digits."""
+_first = operator.itemgetter(0)
+_second = operator.itemgetter(1)
+
 _dump_list = json.JSONEncoder(
     ensure_ascii=False, allow_nan=False, check_circular=False, separators=(", ", ": ")
 ).encode
@@ -564,11 +598,25 @@ def _list(key: str, items: list[dict[str, Any]], first: str) -> str:
     return _lines_of(key, _dump_list(items)[1:-1], first)
 
 
-def _lines(key: str, items: list[str], first: str) -> str:
-    """Objects already encoded (as :data:`_dump_item` does), one per line, as :func:`_list`."""
-    if not items:
-        return f'  "{key}": []'
-    return _lines_of(key, ", ".join(items), first)
+def _lines(parts: list[str], key: str, lines: list[str]) -> None:
+    """Add the list ``key`` of objects already encoded, one line each, to ``parts``.
+
+    Each line reads as :func:`_list` would write its object (see :func:`_nested_lines`); the
+    list is joined once, straight into the document's parts.
+    """
+    if not lines:
+        parts.append(f'  "{key}": []')
+        return
+    parts.extend((f'  "{key}": [\n    ', ",\n    ".join(lines), "\n  ]"))
+
+
+def _nested_lines(item: str, first: str) -> str:
+    """An object encoded by :data:`_dump_item`, line breaks added as :func:`_lines_of` does.
+
+    Kept records can hold any JSON, objects nested in lists too; their lines must read as
+    when the whole list was encoded at once.
+    """
+    return item.replace(f'}}, {{"{first}": ', f'}},\n    {{"{first}": ')
 
 
 def _lines_of(key: str, body: str, first: str) -> str:
