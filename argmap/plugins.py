@@ -17,16 +17,21 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 import pluggy
 
 from argmap import hookspecs
+from argmap.entrypoints import PluginEntryPoint
 from argmap.errors import FormatError, PluginError
 from argmap.formats import Exporter, Origin, Reader
+
+if TYPE_CHECKING:
+    from importlib import metadata
+
+    EntryPointLike = Union[PluginEntryPoint, metadata.EntryPoint]
 
 ENTRY_POINT_GROUP = "argmap"
 DISABLE_ENV = "ARGMAP_DISABLE_PLUGINS"
@@ -77,7 +82,7 @@ class LoadedPlugins:
 
 def get_plugin_manager(
     *,
-    entry_points: Iterable[metadata.EntryPoint] | None = None,
+    entry_points: Iterable[EntryPointLike] | None = None,
     builtins: Iterable[tuple[str, str]] = DEFAULT_PLUGINS,
     environ: Mapping[str, str] | None = None,
 ) -> LoadedPlugins:
@@ -107,7 +112,9 @@ def get_plugin_manager(
         except Exception as error:  # a built-in must not take the others down either
             problems.append(PluginProblem(name, _describe(error)))
     if entry_points is None:
-        entry_points = metadata.entry_points(group=ENTRY_POINT_GROUP)
+        from argmap.entrypoints import entry_points as installed
+
+        entry_points = installed(ENTRY_POINT_GROUP)
     for entry_point in sorted(entry_points, key=lambda ep: ep.name):
         if pm.is_blocked(entry_point.name) or pm.get_plugin(entry_point.name) is not None:
             continue
@@ -117,12 +124,7 @@ def get_plugin_manager(
         except Exception as error:
             problems.append(PluginProblem(entry_point.name, f"failed to load: {_describe(error)}"))
             continue
-        dist = entry_point.dist
-        origins[entry_point.name] = Origin(
-            entry_point.name,
-            dist.metadata["Name"] if dist is not None else None,
-            dist.version if dist is not None else None,
-        )
+        origins[entry_point.name] = Origin(entry_point.name, *_distribution_of(entry_point))
     try:
         pm.check_pending()
     except pluggy.PluginValidationError as error:
@@ -131,6 +133,14 @@ def get_plugin_manager(
         pm.trace.root.setwriter(sys.stderr.write)
         pm.enable_tracing()
     return LoadedPlugins(pm, problems, origins)
+
+
+def _distribution_of(entry_point: EntryPointLike) -> tuple[str | None, str | None]:
+    """The name and version of the distribution an entry point comes from, where known."""
+    if isinstance(entry_point, PluginEntryPoint):
+        return entry_point.distribution, entry_point.version
+    dist = entry_point.dist
+    return (dist.metadata["Name"], dist.version) if dist is not None else (None, None)
 
 
 def _describe(error: BaseException) -> str:
