@@ -33,7 +33,10 @@ class _Problems:
     def add(self, code: str, message: str, line: int, column: int = 1) -> None:
         self.found.append(
             Diagnostic(
-                Severity.ERROR, code, message, None,
+                Severity.ERROR,
+                code,
+                message,
+                None,
                 Location(file=self.source, line=line, column=column),
             )
         )
@@ -80,8 +83,9 @@ def read_af(data: bytes, source: str | None = None) -> Framework:
         a, b = int(words[0]), int(words[1])
         for value, column in ((a, 1), (b, line.index(words[1]) + 1)):
             if size >= 0 and not 1 <= value <= size:
-                problems.add("unknown-argument", f"argument {value} is not in 1..{size}",
-                             number, column)
+                problems.add(
+                    "unknown-argument", f"argument {value} is not in 1..{size}", number, column
+                )
         attacks.append((a - 1, b - 1))
     if size is None:
         problems.add("bad-header", "no 'p af N' line", 1)
@@ -129,9 +133,10 @@ def read_apx(data: bytes, source: str | None = None) -> Framework:
         if match is None:
             line, column = where(position)
             end = text.find("\n", position)
-            snippet = text[position: end if end >= 0 else len(text)][:40]
-            problems.add("bad-statement", f"expected arg(a). or att(a,b). at {snippet!r}",
-                         line, column)
+            snippet = text[position : end if end >= 0 else len(text)][:40]
+            problems.add(
+                "bad-statement", f"expected arg(a). or att(a,b). at {snippet!r}", line, column
+            )
             if end < 0:
                 break
             position = end + 1
@@ -144,8 +149,9 @@ def read_apx(data: bytes, source: str | None = None) -> Framework:
             else:
                 name = _apx_name(first)
                 if name in names:
-                    problems.add("duplicate-argument", f"argument {name!r} is declared twice",
-                                 line, column)
+                    problems.add(
+                        "duplicate-argument", f"argument {name!r} is declared twice", line, column
+                    )
                 else:
                     names[name] = len(names)
         elif second is None:
@@ -157,8 +163,9 @@ def read_apx(data: bytes, source: str | None = None) -> Framework:
     for a, b, line, column in raw:
         missing = [n for n in (a, b) if n not in names]
         for name in missing:
-            problems.add("unknown-argument", f"attack names undeclared argument {name!r}",
-                         line, column)
+            problems.add(
+                "unknown-argument", f"attack names undeclared argument {name!r}", line, column
+            )
         if not missing:
             attacks.append((names[a], names[b]))
     problems.check()
@@ -183,20 +190,22 @@ def read_tgf(data: bytes, source: str | None = None) -> Framework:
             continue
         if not in_edges:
             if words[0] in names:
-                problems.add("duplicate-argument", f"argument {words[0]!r} is listed twice",
-                             number)
+                problems.add("duplicate-argument", f"argument {words[0]!r} is listed twice", number)
             else:
                 names[words[0]] = len(names)
             continue
         if len(words) < 2:
-            problems.add("bad-attack", f"expected an attack 'a b', found {line.strip()!r}",
-                         number)
+            problems.add("bad-attack", f"expected an attack 'a b', found {line.strip()!r}", number)
             continue
         ok = True
         for word in words[:2]:
             if word not in names:
-                problems.add("unknown-argument", f"attack names unlisted argument {word!r}",
-                             number, line.index(word) + 1)
+                problems.add(
+                    "unknown-argument",
+                    f"attack names unlisted argument {word!r}",
+                    number,
+                    line.index(word) + 1,
+                )
                 ok = False
         if ok:
             attacks.append((names[words[0]], names[words[1]]))
@@ -214,44 +223,70 @@ def read(data: bytes, format: str, source: str | None = None) -> Framework:
 
 def write_af(af: Framework) -> str:
     """Write the ICCMA 2023 format; a comment line names each argument."""
+    numbers = [str(i) for i in range(1, len(af) + 1)]
     lines = [f"p af {len(af)}"]
-    for i, name in enumerate(af.names, 1):
-        if name != str(i):
-            lines.append(f"# {i} {_one_line(name)}")
-    lines.extend(f"{a + 1} {b + 1}" for a, b in af.attacks)
+    lines += [
+        f"# {number} {name}"
+        for number, name in zip(numbers, _one_line_names(af.names), strict=True)
+        if name != number
+    ]
+    lines += _attack_lines(af, numbers)
     return "\n".join(lines) + "\n"
+
+
+def _attack_lines(
+    af: Framework, ids: list[str], head: str = "", between: str = " ", tail: str = ""
+) -> list[str]:
+    """``{head}{a}{between}{b}{tail}`` for every attack, by attacker; ``ids`` name arguments."""
+    return [
+        f"{head}{ids[a]}{between}{ids[b]}{tail}" for a, row in enumerate(af.targets) for b in row
+    ]
+
+
+_SPACE = re.compile(r"\s")  # what str.isspace calls white space
+_LINE_BREAKING = re.compile(r"[\\\n\r]")
 
 
 def _one_line(name: str) -> str:
     return name.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
 
 
+def _one_line_names(names: list[str]) -> list[str]:
+    """``names`` with backslashes and line breaks escaped; one scan when there are none."""
+    if _LINE_BREAKING.search("".join(names)) is None:
+        return names
+    return [_one_line(name) for name in names]
+
+
 def apx_name(name: str) -> str:
     """``name`` as an apx term: a constant when it is one, else a quoted string."""
-    if _CONSTANT.fullmatch(name):
-        return name
+    return name if _CONSTANT.fullmatch(name) else _apx_string(name)
+
+
+def _apx_string(name: str) -> str:
     return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def write_apx(af: Framework) -> str:
     """Write the apx format."""
-    names = [apx_name(n) for n in af.names]
+    constant = _CONSTANT.fullmatch  # apx_name, without a call per name
+    names = [name if constant(name) else _apx_string(name) for name in af.names]
     lines = [f"arg({n})." for n in names]
-    lines.extend(f"att({names[a]},{names[b]})." for a, b in af.attacks)
+    lines += _attack_lines(af, names, "att(", ",", ").")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
 def write_tgf(af: Framework) -> str:
     """Write trivial graph format (numbers with names as labels when a name has spaces)."""
-    plain = all(n and not any(c.isspace() for c in n) and n != "#" for n in af.names)
+    plain = all(n and n != "#" and _SPACE.search(n) is None for n in af.names)
     if plain:
         ids = list(af.names)
         lines = list(ids)
     else:
         ids = [str(i) for i in range(1, len(af) + 1)]
-        lines = [f"{i} {_one_line(n)}" for i, n in zip(ids, af.names, strict=True)]
+        lines = [f"{i} {n}" for i, n in zip(ids, _one_line_names(af.names), strict=True)]
     lines.append("#")
-    lines.extend(f"{ids[a]} {ids[b]}" for a, b in af.attacks)
+    lines.extend(_attack_lines(af, ids))
     return "\n".join(lines) + "\n"
 
 

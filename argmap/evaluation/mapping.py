@@ -17,7 +17,8 @@ reason for a claim and every objection against it attack each other.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -74,83 +75,113 @@ def translate(amap: ArgumentMap, *, conflict: str = "as-drawn") -> Translation:
         raise EvaluationError(
             f"unknown conflict mode {conflict!r} (known: {', '.join(CONFLICT_MODES)})"
         )
-    nodes: list[Claim | Argument] = list(amap)
+    nodes: list[Claim | Argument] = [*amap.claims, *amap.arguments]
     number = {node.id: i for i, node in enumerate(nodes)}
     names = [node.id for node in nodes]
     taken = set(names)
     kinds: dict[tuple[int, int], str] = {}
     subject: dict[int, int] = {}
-    attacks: list[tuple[int, int]] = []
+    # The framework's adjacency lists are filled here, in the order the attacks are made, which
+    # is what Framework(names, attacks) would make of them without a second pass and check.
+    attackers: list[list[int]] = [[] for _ in names]
+    targets: list[list[int]] = [[] for _ in names]
 
-    def helper(name: str, about: int) -> int:
+    def helper(name: str, about: int, kind: str, attacked_by: Iterable[int], attacks: int) -> int:
+        """Add a helper argument attacked by ``attacked_by`` that attacks ``attacks``."""
         while name in taken:
             name += "'"
         taken.add(name)
+        h = len(names)
         names.append(name)
-        subject[len(names) - 1] = about
-        return len(names) - 1
+        subject[h] = about
+        # The helper is new, so none of its attacks can have been made before.
+        attackers.append(list(attacked_by))
+        for a in attacked_by:
+            kinds[(a, h)] = kind
+            targets[a].append(h)
+        kinds[(h, attacks)] = kind
+        targets.append([attacks])
+        attackers[attacks].append(h)
+        return h
 
     def attack(a: int, b: int, kind: str) -> None:
         if (a, b) not in kinds:
             kinds[(a, b)] = kind
-            attacks.append((a, b))
+            targets[a].append(b)
+            attackers[b].append(a)
 
-    verdicts = {c.id: c.verdict for c in amap.claims}
-    index = amap.index
+    # What leads into each node, by number, in the order of GraphIndex.reasons and .incoming:
+    # the arguments for a claim, then its supporters; objections in the order of the relations.
+    reasons_for: dict[int, list[int]] = defaultdict(list)
+    objections: dict[int, list[tuple[RelationKind, int]]] = defaultdict(list)
+    for argument in amap.arguments:
+        if argument.conclusion is not None:
+            reasons_for[number[argument.conclusion]].append(number[argument.id])
+    for relation in amap.relations:
+        kind = relation.kind
+        origin, target = number[relation.origin], number[relation.target]
+        if kind is RelationKind.SUPPORT:
+            reasons_for[target].append(origin)
+        else:
+            objections[target].append((kind, origin))
+            if kind is RelationKind.CONTRADICTION:
+                objections[origin].append((kind, target))
+    no_objections: list[tuple[RelationKind, int]] = []
+
+    symmetric = conflict == "symmetric"
     questioned: set[int] = set()
     claims: set[int] = set()
     accepted: set[int] = set()
     for i, node in enumerate(nodes):
         if isinstance(node, Argument):
             for premise in node.premises:
-                h = helper(f"premise {premise} of {node.id}", number[premise])
-                attack(number[premise], h, PREMISE)
-                attack(h, i, PREMISE)
-            for kind, origin in index.incoming(node.id):
+                p = number[premise]
+                helper(f"premise {premise} of {node.id}", p, PREMISE, (p,), i)
+            for kind, o in objections.get(i, no_objections):
                 if kind is RelationKind.UNDERCUT:
-                    attack(number[origin.id], i, UNDERCUT)
+                    attack(o, i, UNDERCUT)
                 elif kind is RelationKind.ATTACK:
-                    attack(number[origin.id], i, ATTACK)
+                    attack(o, i, ATTACK)
             continue
-        verdict = verdicts[node.id]
+        verdict = node.verdict
         claims.add(i)
         if verdict is Verdict.ACCEPTED:
             accepted.add(i)
             continue
         if verdict is Verdict.REJECTED:
-            attack(helper(f"rejected {node.id}", i), i, REJECTED)
+            helper(f"rejected {node.id}", i, REJECTED, (), i)
             continue
         if verdict is Verdict.QUESTIONED:
-            h = helper(f"doubt about {node.id}", i)
-            attack(h, i, DOUBT)
-            attack(i, h, DOUBT)
+            helper(f"doubt about {node.id}", i, DOUBT, (i,), i)
             questioned.add(i)
-        reasons = [number[r.id] for r in index.reasons(node.id)]
+        reasons = reasons_for.get(i)
         if reasons:
-            h = helper(f"no reason for {node.id}", i)
-            for r in reasons:
-                attack(r, h, REASON)
-            attack(h, i, REASON)
-        for kind, origin in index.incoming(node.id):
-            o = number[origin.id]
+            helper(f"no reason for {node.id}", i, REASON, dict.fromkeys(reasons), i)
+        for kind, o in objections.get(i, no_objections):
             if kind is RelationKind.ATTACK:
                 attack(o, i, ATTACK)
-                if conflict == "symmetric":
+                if symmetric and reasons:
                     for r in reasons:
                         if r != o:
                             attack(o, r, REBUT)
                             attack(r, o, REBUT)
             elif kind is RelationKind.CONTRADICTION:
                 attack(o, i, CONTRADICTION)
-    framework = Framework(names, attacks)
+    framework = Framework.from_lists(names, attackers, targets)
     return Translation(
-        framework, len(nodes), kinds, subject, frozenset(questioned), frozenset(claims),
+        framework,
+        len(nodes),
+        kinds,
+        subject,
+        frozenset(questioned),
+        frozenset(claims),
         frozenset(accepted),
     )
 
 
-def evaluate_map(amap: ArgumentMap, semantics: str = "grounded", *, conflict: str = "as-drawn"
-                 ) -> Evaluation:
+def evaluate_map(
+    amap: ArgumentMap, semantics: str = "grounded", *, conflict: str = "as-drawn"
+) -> Evaluation:
     """Evaluate ``amap``; see :func:`argmap.evaluation.evaluate`."""
     _check_semantics(semantics)
     t = translate(amap, conflict=conflict)
@@ -264,8 +295,10 @@ class _Explainer:
         objections = [self.name(a) for a, k in attackers if k in (ATTACK, CONTRADICTION, REBUT)]
         undercuts = [self.name(a) for a, k in attackers if k == UNDERCUT]
         if premises:
-            parts.append(f"{'premises' if len(premises) > 1 else 'premise'} "
-                         f"{_names(premises)} {'stand' if len(premises) > 1 else 'stands'}")
+            parts.append(
+                f"{'premises' if len(premises) > 1 else 'premise'} "
+                f"{_names(premises)} {'stand' if len(premises) > 1 else 'stands'}"
+            )
         for h in reason_helpers:
             standing = [self.name(r) for r in self.af.attackers[h] if self.label[r] == IN]
             word = "reasons" if len(standing) > 1 else "reason"
@@ -337,7 +370,7 @@ class _Explainer:
         while True:
             nxt = next(a for a in self.af.attackers[x] if label[a] == UNDEC)
             if nxt in seen:
-                loop = path[seen[nxt]:]
+                loop = path[seen[nxt] :]
                 break
             seen[nxt] = len(path)
             path.append(nxt)
