@@ -21,6 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from installed import compile_argmap
+
 ROOT = Path(__file__).resolve().parents[1]
 ORACLE = ROOT / "tests" / "argdown_oracle" / "node_modules" / ".bin" / "argdown"
 
@@ -68,6 +72,7 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("node") is None or not ORACLE.exists():
         sys.exit("argdown-cli is not installed: npm ci --prefix tests/argdown_oracle")
+    compile_argmap()
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "generated_10000.argdown"
         big.write_text(generated(), "utf-8")

@@ -15,6 +15,10 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from installed import compile_argmap
+
 
 def timed(command: list[str], runs: int) -> list[float]:
     times = []
@@ -29,6 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
+    compile_argmap()
     script = str(Path(sys.executable).parent / "argmap")
     rows = [
         ("python -c pass", [sys.executable, "-c", "pass"]),
