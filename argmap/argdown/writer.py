@@ -10,6 +10,7 @@ claims without titles, relation data) goes into ``{data}`` under the reserved ke
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Sequence
@@ -35,8 +36,12 @@ _STRING_UNSAFE = re.compile("[/<\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\u
 def value(data: Any) -> str:
     """A JSON value as YAML flow text that the reader parses back to the same value."""
     text = _flow(data)
-    # What must be escaped occurs only inside strings, so one pass over the whole text does.
-    if _STRING_UNSAFE.search(text) is None:
+    # What must be escaped occurs only inside strings, so one pass over the whole text does;
+    # ASCII text is checked with plain searches, much faster than the character class.
+    if text.isascii():
+        if "/" not in text and "<" not in text and "\x7f" not in text:
+            return text
+    elif _STRING_UNSAFE.search(text) is None:
         return text
     return _STRING_UNSAFE.sub(_string_escape, text)
 
@@ -48,7 +53,8 @@ def _flow(data: Any) -> str:
         return encode_basestring(data)
     if kind is dict:
         items = [
-            f"{encode_basestring(k) if type(k) is str else _key(k)}: {_flow(v)}"
+            f"{encode_basestring(k) if type(k) is str else _key(k)}: "
+            + (encode_basestring(v) if type(v) is str else _flow(v))
             for k, v in data.items()
         ]
         return "{" + ", ".join(items) + "}"
@@ -143,48 +149,46 @@ class _Writer:
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
         self.blocks: list[str] = []
-        self.claim_names: dict[str, str] = {}
-        self.argument_names: dict[str, str] = {}
+        # How premise-conclusion structures and relations refer to each node, escaped once.
+        self.refs: dict[str, str] = {}
+        # The fields each node needs for its name: its id and title when the name differs.
         self.extra: dict[str, dict[str, Any]] = {}
-        self._names()
-        # How relations and premise-conclusion structures refer to each node, escaped once.
-        self.refs = {i: f"[{_title_text(n, ']')}]" for i, n in self.claim_names.items()}
-        self.refs.update((i, f"<{_title_text(n, '>')}>") for i, n in self.argument_names.items())
-
-    def _names(self) -> None:
-        self._name_all(self.amap.claims, "Claim", self.claim_names)
-        self._name_all(self.amap.arguments, "Argument", self.argument_names)
+        self._name_all(amap.claims, "Claim", "[", "]")
+        self._name_all(amap.arguments, "Argument", "<", ">")
 
     def _name_all(
-        self, elements: Sequence[Claim | Argument], stem: str, names: dict[str, str]
+        self, elements: Sequence[Claim | Argument], stem: str, opening: str, closing: str
     ) -> None:
         """Give each element its Argdown name: its title, else its id, else a fresh one."""
         used: set[str] = set()
         titles: set[str] = {e.title for e in elements if e.title}
         fresh = 0  # names only get taken, so the next fresh number never goes down
+        refs, extra = self.refs, self.extra
         for element in elements:
-            fields: dict[str, Any] = {}
-            if _bracketable(element.title) and element.title not in used:
-                name = element.title
+            element_id, title = element.id, element.title
+            fields: dict[str, Any]
+            if title and title not in used and _bracketable(title):
+                name = title
+                fields = {} if element_id == name else {"id": element_id}
             elif (
-                element.title is None
-                and _bracketable(element.id)
-                and (element.id not in used and element.id not in titles)
+                title is None
+                and element_id not in used
+                and element_id not in titles
+                and _bracketable(element_id)
             ):
-                name = element.id
-                fields["title"] = None
+                name = element_id
+                fields = {"title": None}
             else:
                 fresh += 1
                 while f"{stem} {fresh}" in used or f"{stem} {fresh}" in titles:
                     fresh += 1
                 name = f"{stem} {fresh}"
-                fields["title"] = element.title
-            assert name is not None
+                fields = {"title": title}
+                if element_id != name:
+                    fields["id"] = element_id
             used.add(name)
-            if element.id != name:
-                fields["id"] = element.id
-            names[element.id] = name
-            self.extra[element.id] = fields
+            refs[element_id] = opening + _title_text(name, closing) + closing
+            extra[element_id] = fields
 
     # -- pieces -----------------------------------------------------------------------------
 
@@ -218,8 +222,8 @@ class _Writer:
     def _needs_front_matter(self) -> bool:
         return False
 
-    def claim(self, claim: Claim, section_fields: dict[str, Any]) -> None:
-        fields = dict(self.extra[claim.id])
+    def claim(self, claim: Claim, name_section: bool) -> None:
+        fields = self.extra.pop(claim.id)  # each claim is written once
         text, tags_in_text = _inline(claim.text, claim.tags)
         if text is None:
             fields["text"] = claim.text
@@ -232,18 +236,20 @@ class _Writer:
             fields["verdict"] = claim.verdict.value
         if claim.tags and not tags_in_text:
             fields["tags"] = list(claim.tags)
-        fields.update(section_fields)
+        if name_section:
+            fields["section"] = claim.section
         if claim.sources:
             fields["sources"] = [_source(s) for s in claim.sources]
-        self._free(fields, claim.data, CLAIM_KEYS)
+        if claim.data:
+            _free(fields, claim.data, CLAIM_KEYS)
         ref = self.refs[claim.id]
         # Argdown rejects a definition without text; an empty text is a bare reference.
         line = (f"{ref}: {text}" if text else ref) + _data(fields)
         self.blocks.append(line)
 
-    def argument(self, argument: Argument, section_fields: dict[str, Any], structure: bool) -> None:
-        fields = dict(self.extra[argument.id])
-        data = dict(argument.data)
+    def argument(self, argument: Argument, name_section: bool, structure: bool) -> None:
+        fields = self.extra.pop(argument.id)
+        data = dict(argument.data) if argument.data else argument.data
         head = self.refs[argument.id]
         if argument.gist is not None:
             gist, tags_in_text = _inline(argument.gist, argument.tags)
@@ -255,7 +261,8 @@ class _Writer:
             tags_in_text = False
         if argument.tags and not tags_in_text:
             fields["tags"] = list(argument.tags)
-        fields.update(section_fields)
+        if name_section:
+            fields["section"] = argument.section
         if argument.sources:
             fields["sources"] = [_source(s) for s in argument.sources]
         pcs: str | None = None
@@ -265,7 +272,7 @@ class _Writer:
             if isinstance(found, dict):
                 inference_data = found
                 del data["inference"]
-            rules = self._rules(argument.scheme)
+            rules = _rules(argument.scheme)
             if rules is None:
                 fields["scheme"] = argument.scheme
                 rules = ""
@@ -285,32 +292,11 @@ class _Writer:
                 fields["conclusion"] = argument.conclusion
             if argument.scheme is not None:
                 fields["scheme"] = argument.scheme
-        self._free(fields, data, ARGUMENT_KEYS)
+        if data:
+            _free(fields, data, ARGUMENT_KEYS)
         self.blocks.append(head + _data(fields))
         if pcs is not None:
             self.blocks.append(pcs)
-
-    @staticmethod
-    def _rules(scheme: str | None) -> str | None:
-        if scheme is None:
-            return ""
-        rules = [r.strip() for r in scheme.split(",")]
-        if not all(rules) or ", ".join(rules) != scheme:
-            return None
-        escaped = ", ".join(_title_text(r, "-").replace("{", "\\{") for r in rules)
-        if "--" in escaped or escaped.endswith("-") or "\n" in escaped or "\r" in escaped:
-            return None
-        back = [unescape(r).strip() for r in escaped.split(",") if r.strip()]
-        return escaped if ", ".join(back) == scheme else None
-
-    @staticmethod
-    def _free(fields: dict[str, Any], data: dict[str, Any], reserved: frozenset[str]) -> None:
-        if not data:
-            return
-        if set(data) & reserved:
-            fields["data"] = data
-        else:
-            fields.update(data)
 
     # -- whole map --------------------------------------------------------------------------
 
@@ -359,10 +345,11 @@ class _Writer:
                 current = section.id
                 emitted += 1
 
-        def section_fields(section: str | None) -> dict[str, Any]:
+        def names_section(section: str | None) -> bool:
+            """Whether an element in ``section`` must name it (it is not the open one)."""
             if section is not None and position[section] >= emitted:
                 emit_sections(position[section])
-            return {} if section == current else {"section": section}
+            return section != current
 
         # Each argument follows the claims it names, in the order of the arguments: it comes
         # right after the last of its claims, or after a later one if an earlier argument waits.
@@ -380,10 +367,10 @@ class _Writer:
                     and argument.conclusion is not None
                     and (argument.id not in origins)
                 )
-                self.argument(argument, section_fields(argument.section), structure)
+                self.argument(argument, names_section(argument.section), structure)
 
         for number, claim in enumerate(amap.claims):
-            self.claim(claim, section_fields(claim.section))
+            self.claim(claim, names_section(claim.section))
             flush(number)
         flush(len(amap.claims))
         refs = self.refs
@@ -395,21 +382,46 @@ class _Writer:
         return "\n\n".join(self.blocks) + "\n"
 
 
+def _free(fields: dict[str, Any], data: dict[str, Any], reserved: frozenset[str]) -> None:
+    """Add free data: its keys beside the fields, or under "data" if one is a reserved key."""
+    if set(data) & reserved:
+        fields["data"] = data
+    else:
+        fields.update(data)
+
+
 def _after_claims(amap: ArgumentMap) -> list[int]:
     """For each argument, the index of the last claim it names (0 when it names none)."""
     number = {claim.id: i for i, claim in enumerate(amap.claims)}
     after = []
     for argument in amap.arguments:
-        last = max([number[p] for p in argument.premises], default=0)
+        last = max(map(number.__getitem__, argument.premises), default=0)
         if argument.conclusion:
             last = max(last, number[argument.conclusion])
         after.append(last)
     return after
 
 
+@functools.lru_cache(maxsize=1024)  # maps name few schemes, and use them often
+def _rules(scheme: str | None) -> str | None:
+    """The inference rules of a premise-conclusion structure; None when they must go in data."""
+    if scheme is None:
+        return ""
+    rules = [r.strip() for r in scheme.split(",")]
+    if not all(rules) or ", ".join(rules) != scheme:
+        return None
+    escaped = ", ".join(_title_text(r, "-").replace("{", "\\{") for r in rules)
+    if "--" in escaped or escaped.endswith("-") or "\n" in escaped or "\r" in escaped:
+        return None
+    back = [unescape(r).strip() for r in escaped.split(",") if r.strip()]
+    return escaped if ", ".join(back) == scheme else None
+
+
+_SOURCE_FIELDS = ("speaker", "document", "date", "url", "quote", "locator")
+
+
 def _source(source: Any) -> dict[str, str]:
-    fields = ("speaker", "document", "date", "url", "quote", "locator")
-    return {f: getattr(source, f) for f in fields if getattr(source, f) is not None}
+    return {f: v for f in _SOURCE_FIELDS if (v := getattr(source, f)) is not None}
 
 
 def write(amap: ArgumentMap) -> str:
