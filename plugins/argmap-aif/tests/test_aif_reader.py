@@ -243,6 +243,22 @@ class TestUntidyInput:
         data = doc([node("a", "I"), node("a", "I"), node("x", "XYZ")], [])
         assert self.codes(data) == [("duplicate-node", "a"), ("unknown-node-type", "x")]
 
+    @pytest.mark.parametrize("name", sorted(REAL_FILES))
+    def test_tidy_nodes_read_as_untidy_ones(self, name: str) -> None:
+        # Tidy node lists are loaded in bulk; one bad node sends the whole list through the
+        # node-by-node path. Both must give the same map, counts and warnings (but that one).
+        top = json.loads((DATA / name).read_bytes())
+        body = top.get("AIF", top)
+        tidy = read_aif(json.dumps(top).encode(), name)
+        body["nodes"].append({"nodeID": None, "type": "I"})
+        untidy = read_aif(json.dumps(top).encode(), name)
+        assert untidy.map == tidy.map
+        assert untidy.node_counts == tidy.node_counts
+        bad = f"{'AIF.' if 'AIF' in top else ''}nodes[{len(body['nodes']) - 1}]"
+        expected = [f"{name}: {bad}: warning[no-node-id]: node has no usable nodeID; skipped"]
+        expected += [w.format() for w in tidy.warnings]
+        assert [w.format() for w in untidy.warnings] == expected
+
     def test_ra_with_two_conclusions_becomes_two_arguments(self) -> None:
         data = doc(
             [node("a", "I"), node("b", "I"), node("c", "I"), node("r", "RA")],

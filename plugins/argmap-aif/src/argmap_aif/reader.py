@@ -18,7 +18,9 @@ a document that is not AIF at all is an error.
 from __future__ import annotations
 
 import gc
+import itertools
 import json
+import operator
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -214,6 +216,7 @@ class _Builder:
         self.nodes: dict[str, dict[str, Any]] = {}
         self.types: dict[str, str] = {}
         self.order: list[str] = []
+        self.kinds: list[str] = []  # the type of each node in ``order``
         self.counts: dict[str, int] = {}
         # Only nodes with edges have an entry: look them up with ``.get(node_id, ())``.
         self.outs: dict[str, list[str]] = {}
@@ -228,7 +231,48 @@ class _Builder:
     # -- loading --------------------------------------------------------------------------
 
     def load_nodes(self, nodes: list[Any]) -> None:
-        known, types, order = self.nodes, self.types, self.order
+        if not self.load_tidy_nodes(nodes):
+            self.load_any_nodes(nodes)
+        # Counted in the order types first appear.
+        counts = self.counts
+        for kind, count in Counter(self.types.values()).items():
+            key = kind or "?"
+            counts[key] = counts.get(key, 0) + count
+
+    def load_tidy_nodes(self, nodes: list[Any]) -> bool:
+        """Load the nodes in bulk if none needs a warning, else load nothing and return False.
+
+        Nodes as argmap (and most tools) write them: objects with a string ``nodeID``, unique,
+        and a known ``type``. Any other list is read one node at a time by
+        :meth:`load_any_nodes`, which reports what is wrong.
+        """
+        if not nodes:
+            return True
+        if set(map(type, nodes)) != {dict}:
+            return False
+        try:
+            ids = list(map(_NODE_ID, nodes))
+            written = list(map(_TYPE, nodes))
+        except KeyError:
+            return False
+        if set(map(type, ids)) != {str} or "" in ids or set(map(type, written)) != {str}:
+            return False
+        kinds = {w: w.strip().upper() for w in set(written)}
+        if not KNOWN_TYPES.issuperset(kinds.values()):
+            return False
+        if any(k != w for w, k in kinds.items()):
+            written = list(map(kinds.__getitem__, written))
+        types = dict(zip(ids, written, strict=True))
+        if len(types) != len(ids):  # a duplicate id
+            return False
+        self.types = types
+        self.nodes = dict(zip(ids, nodes, strict=True))
+        self.order = ids
+        self.kinds = written
+        return True
+
+    def load_any_nodes(self, nodes: list[Any]) -> None:
+        known, types, order, order_kinds = self.nodes, self.types, self.order, self.kinds
         kinds: dict[str, str] = {}  # a type as written -> as read ("ra " -> "RA")
         for i, node in enumerate(nodes):
             if not isinstance(node, dict):
@@ -268,6 +312,7 @@ class _Builder:
             known[node_id] = node
             types[node_id] = kind
             order.append(node_id)
+            order_kinds.append(kind)
             if kind not in KNOWN_TYPES:
                 self.r.warn(
                     "unknown-node-type",
@@ -276,11 +321,6 @@ class _Builder:
                     node_id,
                     f"{self.prefix}nodes[{i}]",
                 )
-        # Counted in the order types first appear.
-        counts = self.counts
-        for kind, count in Counter(types.values()).items():
-            key = kind or "?"
-            counts[key] = counts.get(key, 0) + count
 
     def load_edges(self, edges: list[Any]) -> None:
         seen: set[tuple[str, str]] = set()
@@ -389,6 +429,10 @@ class _Builder:
 
     # -- building -------------------------------------------------------------------------
 
+    def of_kind(self, wanted: frozenset[str]) -> list[str]:
+        """The ids of the nodes of the ``wanted`` types, in the document's order."""
+        return list(itertools.compress(self.order, map(wanted.__contains__, self.kinds)))
+
     def node_details(self, node_id: str, *, text: bool = False) -> dict[str, JSONValue]:
         """What an element keeps of its node: timestamp, scheme, scheme id (and text)."""
         node = self.nodes[node_id]
@@ -410,8 +454,8 @@ class _Builder:
         anchors: set[str] = set()
         types, nodes, ins, outs = self.types, self.nodes, self.ins, self.outs
         locutions, participants = self.locutions, self.participants
-        for ya in self.order:
-            if types[ya] != "YA" or ya not in ins:
+        for ya in self.of_kind(_YA):
+            if ya not in ins:
                 continue
             claims = [n for n in outs.get(ya, ()) if types[n] == "I"]
             for lnode in ins[ya]:
@@ -457,13 +501,8 @@ class _Builder:
         types, nodes, order = self.types, self.nodes, self.order
 
         claims: list[Claim] = []
-        schemes: list[str] = []  # the RA-, CA-, MA- and PA-nodes, in order
-        for node_id in order:
-            kind = types[node_id]
-            if kind != "I":
-                if kind in _SCHEME_NODES:
-                    schemes.append(node_id)
-                continue
+        schemes = self.of_kind(_SCHEME_NODES)  # the RA-, CA-, MA- and PA-nodes, in order
+        for node_id in self.of_kind(_I):
             text = nodes[node_id].get("text")
             if type(text) is not str:
                 text = _text(text)
@@ -525,8 +564,8 @@ class _Builder:
 
         if ext is not None:
             # The extension's map data replaces what is gathered below: only warn.
-            for node_id in order:
-                if types[node_id] == "YA" and node_id not in self.outs:
+            for node_id in self.of_kind(_YA):
+                if node_id not in self.outs:
                     self.unanchored(node_id)
             meta = ext.get("map") if isinstance(ext.get("map"), dict) else {}
             assert isinstance(meta, dict)
@@ -867,6 +906,11 @@ class _Builder:
         return record
 
 
+_NODE_ID = operator.itemgetter("nodeID")
+_TYPE = operator.itemgetter("type")
+
+_I = frozenset({"I"})
+_YA = frozenset({"YA"})
 _ARGUMENT_LAYER = frozenset({"I", "RA", "CA", "MA", "PA"})
 _SCHEME_NODES = frozenset({"RA", "CA", "MA", "PA"})
 _LOOKED_UP = frozenset({"RA", "CA", "MA", "PA", "YA"})
