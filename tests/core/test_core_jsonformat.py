@@ -11,7 +11,14 @@ from hypothesis import given, settings
 
 import argmap
 from argmap import ArgumentMap, ReadError
-from argmap.jsonformat import SCHEMA_FILE
+from argmap.jsonformat import (
+    SCHEMA_FILE,
+    _element_encoder,
+    _line_writers,
+    argument_to_dict,
+    claim_to_dict,
+    relation_to_dict,
+)
 from argmap.strategies import argument_maps
 from argmap.testing import cyclic_map, example_map, hostile_map
 
@@ -31,6 +38,20 @@ def test_round_trip_is_lossless(amap: ArgumentMap) -> None:
 @given(argument_maps())
 def test_output_matches_the_published_schema(amap: ArgumentMap) -> None:
     jsonschema.validate(json.loads(argmap.dumps(amap)), SCHEMA)
+
+
+@given(argument_maps())
+def test_direct_lines_equal_the_encoded_dicts(amap: ArgumentMap) -> None:
+    # dumps() writes element lines as text directly; they must be what encoding the element's
+    # dict gives, byte for byte (the dicts are the documented mapping of the format).
+    enc = _element_encoder()
+    claim_line, argument_line, relation_line = _line_writers(enc)
+    for claim in (*amap.claims, *hostile_map().claims):
+        assert claim_line(claim) == enc(claim_to_dict(claim))
+    for argument in (*amap.arguments, *hostile_map().arguments):
+        assert argument_line(argument) == enc(argument_to_dict(argument))
+    for relation in (*amap.relations, *hostile_map().relations):
+        assert relation_line(relation) == enc(relation_to_dict(relation))
 
 
 @pytest.mark.parametrize("make", [example_map, hostile_map, cyclic_map])
