@@ -75,71 +75,70 @@ class _Problem(Exception):
         self.code = code
 
 
-class _Occurrence:
-    __slots__ = ("column", "data", "definition", "line", "section", "tags", "text")
-
-    def __init__(
-        self, text: str | None, tags: list[str], data: dict[str, Any] | None,
-        line: int, column: int, section: str | None,
-    ) -> None:
-        self.text = text
-        self.definition = text is not None
-        self.tags = tags
-        self.data = data
-        self.line = line
-        self.column = column
-        self.section = section
-
-
 class _Node:
-    """An equivalence class (statement) or an argument, as gathered from its occurrences."""
+    """An equivalence class (statement) or an argument, as gathered from its occurrences.
+
+    Its place (``line``, ``column``, ``section``) is that of its first definition (an
+    occurrence with text), else of its first occurrence.
+    """
 
     __slots__ = (
         "auto",
+        "column",
         "data",
         "data_line",
-        "explicit",
-        "first",
-        "first_def",
+        "defined",
+        "id",
         "implicit",
         "is_argument",
         "key",
         "last_text",
+        "line",
         "pcs",
         "pcs_line",
         "pcs_section",
+        "section",
         "tags",
     )
 
-    def __init__(self, is_argument: bool, key: str, auto: bool) -> None:
+    def __init__(
+        self, is_argument: bool, key: str, auto: bool, text: str | None, tags: list[str],
+        data: dict[str, Any] | None, line: int, column: int, section: str | None,
+    ) -> None:
+        # The node is made at its first occurrence, which owns ``tags`` and ``data``.
         self.is_argument = is_argument
         self.key = key
         self.auto = auto
-        self.first: _Occurrence | None = None
-        self.first_def: _Occurrence | None = None
-        self.last_text: str | None = None
-        self.tags: list[str] = []
-        self.data: dict[str, Any] = {}
-        self.data_line: tuple[int, int] = (0, 0)
-        self.explicit = False
+        self.defined = text is not None
+        self.last_text = text
+        self.line = line
+        self.column = column
+        self.section = section
+        self.tags = tags
+        self.data: dict[str, Any] = data or {}
+        self.data_line: tuple[int, int] = (line, column) if data else (0, 0)
         self.pcs: list[tuple[str, Any]] | None = None
         self.pcs_line = 0
         self.pcs_section: str | None = None
         self.implicit = False
+        self.id = ""  # chosen when the map is built
 
-    def add(self, occ: _Occurrence) -> None:
-        if self.first is None:
-            self.first = occ
-        if occ.definition:
-            if self.first_def is None:
-                self.first_def = occ
-            self.last_text = occ.text
-        for tag in occ.tags:
+    def add(
+        self, text: str | None, tags: list[str], data: dict[str, Any] | None, line: int,
+        column: int, section: str | None,
+    ) -> None:
+        """Merge a later occurrence."""
+        if text is not None:
+            if not self.defined:
+                self.defined = True
+                self.line, self.column, self.section = line, column, section
+            self.last_text = text
+        for tag in tags:
             if tag not in self.tags:
                 self.tags.append(tag)
-        if occ.data:
-            self.data.update(occ.data)
-            self.data_line = (occ.line, occ.column)
+        if data:
+            self.data.update(data)
+            self.data_line = (line, column)
 
 
 class _Heading:
@@ -292,14 +291,15 @@ class _Parser:
         """Parse one statement or argument (the text after any relation symbol)."""
         kind = raw[:1]
         if kind in "[<" and not raw.startswith("<!--"):
-            close = find_unescaped(raw, "]" if kind == "[" else ">", 1)
+            closing = "]" if kind == "[" else ">"
+            escaped = "\\" in raw
+            close = find_unescaped(raw, closing, 1) if escaped else raw.find(closing, 1)
             if close < 0:
-                closing = "]" if kind == "[" else ">"
                 raise _Problem(f"the title opened with '{kind}' is never closed with "
                                f"'{closing}'", line, column)
             after = raw[close + 1 :]
             if not (kind == "[" and after.startswith("(")):
-                title = unescape(raw[1:close]).strip()
+                title = (unescape(raw[1:close]) if escaped else raw[1:close]).strip()
                 if not title:
                     raise _Problem("an empty title; write text after [Title]: or leave the "
                                    "brackets out", line, column)
@@ -307,29 +307,33 @@ class _Parser:
                 if after.startswith(":"):
                     text_raw, data = self._split_data(after[1:], line, column + close + 2)
                     text, tags = parse_inline(text_raw.strip())
-                    occ = _Occurrence(text, tags, data, line, column, self.section)
-                else:
-                    rest, data = self._split_data(after, line, column + close + 1)
-                    rest_text, tags = parse_inline(rest.strip())
-                    if rest_text and any(not w.startswith("#") for w in rest_text.split()):
-                        what = "<Title>" if is_argument else "[Title]"
-                        raise _Problem(
-                            f"text after the reference {kind}{title}{closing_of(kind)} needs a "
-                            f"colon: write {what}: text", line, column + close + 1)
-                    occ = _Occurrence(None, tags, data, line, column, self.section)
-                return self._add(is_argument, title, occ, auto=False)
+                    return self._add(is_argument, title, False, text, tags, data, line, column)
+                rest, data = self._split_data(after, line, column + close + 1)
+                rest_text, tags = parse_inline(rest.strip())
+                if rest_text and any(not w.startswith("#") for w in rest_text.split()):
+                    what = "<Title>" if is_argument else "[Title]"
+                    raise _Problem(
+                        f"text after the reference {kind}{title}{closing} needs a "
+                        f"colon: write {what}: text", line, column + close + 1)
+                return self._add(is_argument, title, False, None, tags, data, line, column)
         text_raw, data = self._split_data(raw, line, column)
         text, tags = parse_inline(text_raw.strip())
-        occ = _Occurrence(text, tags, data, line, column, self.section)
         self.untitled += 1
-        return self._add(False, f"Untitled {self.untitled}", occ, auto=True)
+        return self._add(False, f"Untitled {self.untitled}", True, text, tags, data, line,
+                         column)
 
-    def _add(self, is_argument: bool, key: str, occ: _Occurrence, auto: bool) -> _Node:
+    def _add(
+        self, is_argument: bool, key: str, auto: bool, text: str | None, tags: list[str],
+        data: dict[str, Any] | None, line: int, column: int,
+    ) -> _Node:
+        """Add an occurrence (``text`` None: a reference) of the node ``key``; return it."""
         table = self.arguments if is_argument else self.statements
         node = table.get(key)
         if node is None:
-            node = table[key] = _Node(is_argument, key, auto)
-        node.add(occ)
+            node = table[key] = _Node(is_argument, key, auto, text, tags, data, line, column,
+                                      self.section)
+        else:
+            node.add(text, tags, data, line, column, self.section)
         return node
 
     # -- relation trees ---------------------------------------------------------------------
@@ -430,8 +434,8 @@ class _Parser:
         first_line = block[0][0]
         if previous is None or not previous.is_argument:
             self.untitled += 1
-            occ = _Occurrence(None, [], None, first_line, 1, None)
-            argument = self._add(True, f"Untitled {self.untitled}", occ, auto=True)
+            argument = self._add(True, f"Untitled {self.untitled}", True, None, [], None,
+                                 first_line, 1)
             argument.implicit = True
         else:
             argument = previous
@@ -608,15 +612,15 @@ class _Parser:
         for _, fields in [*claims_info, *args_info, *sections_info]:
             if "id" in fields:
                 ids.reserve(fields["id"])
-        claim_id: dict[str, str] = {}
+        # Each node's id is kept on the node: relations and structures look them up by node.
         for node, fields in claims_info:
             if "id" in fields:
-                claim_id[node.key] = fields["id"]
+                node.id = fields["id"]
             elif id_mode == "title":
-                claim_id[node.key] = ids.take(node.key)
+                node.id = ids.take(node.key)
             else:
                 title = fields.get("title", None if node.auto else node.key)
-                claim_id[node.key] = ids.allocate(title or node.last_text or "", "claim")
+                node.id = ids.allocate(title or node.last_text or "", "claim")
         section_id: dict[str, str] = {}
         for heading, fields in sections_info:
             if "id" in fields:
@@ -625,22 +629,21 @@ class _Parser:
                 section_id[heading.key] = ids.take(heading.key)
             else:
                 section_id[heading.key] = ids.allocate(heading.title, "section")
-        argument_id: dict[str, str] = {}
         for node, fields in args_info:
             if "id" in fields:
-                argument_id[node.key] = fields["id"]
+                node.id = fields["id"]
             elif id_mode == "title":
                 key = node.key
-                argument_id[node.key] = ids.take(key if key not in ids else f"<{key}>")
+                node.id = ids.take(key if key not in ids else f"<{key}>")
             else:
                 title = fields.get("title", None if node.auto else node.key)
                 if not title:
-                    first = _first_premise(node, claim_id)
+                    first = _first_premise(node)
                     title = f"arg-{first}" if first else "argument"
-                argument_id[node.key] = ids.allocate(title, "argument")
+                node.id = ids.allocate(title, "argument")
 
+        source = self.source
         sections: list[Section] = []
-        heading_ids = set(section_id.values())
         for heading, fields in sections_info:
             parent = fields.get("parent", section_id.get(heading.parent or ""))
             sections.append(Section(
@@ -648,7 +651,7 @@ class _Parser:
                 title=fields.get("title", heading.title),
                 parent=parent,
                 data=fields.get("data", {}),
-                location=Location(file=self.source, line=heading.line, column=heading.column),
+                location=Location(source, heading.line, heading.column),
             ))
 
         def section_of(node: _Node, fields: dict[str, Any]) -> str | None:
@@ -656,63 +659,65 @@ class _Parser:
                 return fields["section"]  # type: ignore[no-any-return]
             if node.implicit:
                 return None
-            if node.first_def is None and node.pcs is not None:
+            if not node.defined and node.pcs is not None:
                 return None if node.pcs_section is None else section_id[node.pcs_section]
-            occ = node.first_def or node.first
-            if occ is None or occ.section is None:
-                return None
-            return section_id[occ.section]
+            return None if node.section is None else section_id[node.section]
 
+        # Positional arguments: a keyword call costs a third more, and this runs per element.
         claims: list[Claim] = []
         for node, fields in claims_info:
-            occ = node.first_def or node.first
-            assert occ is not None
-            claims.append(Claim(
-                id=claim_id[node.key],
-                text=fields.get("text", node.last_text or ""),
-                title=fields.get("title", None if node.auto else node.key),
-                is_position=fields.get("position", False),
-                holder=fields.get("holder"),
-                tags=fields.get("tags", node.tags),
-                sources=fields.get("sources", ()),
-                section=section_of(node, fields),
-                verdict=fields.get("verdict"),
-                data=fields.get("data", {}),
-                location=Location(file=self.source, line=occ.line, column=occ.column),
-            ))
+            if fields:
+                get = fields.get
+                claims.append(Claim(
+                    node.id,
+                    get("text", node.last_text or ""),
+                    get("title", None if node.auto else node.key),
+                    get("position", False),
+                    get("holder"),
+                    get("tags", node.tags),
+                    get("sources", ()),
+                    section_of(node, fields),
+                    get("verdict"),
+                    get("data", {}),
+                    location=Location(source, node.line, node.column),
+                ))
+            else:
+                claims.append(Claim(
+                    node.id, node.last_text or "", None if node.auto else node.key, False, None,
+                    tuple(node.tags), (), section_of(node, fields), None, {},
+                    location=Location(source, node.line, node.column),
+                ))
         arguments: list[Argument] = []
         structured: dict[str, str] = {}  # argument id -> main conclusion id
         for node, fields in args_info:
-            occ = node.first_def or node.first
-            assert occ is not None
             premises: list[str] = []
             conclusion: str | None = None
             scheme: str | None = None
             data = dict(fields.get("data", {}))
             if node.pcs is not None:
-                premises, conclusion, scheme, extra = _structure(node.pcs, claim_id)
+                premises, conclusion, scheme, extra = _structure(node.pcs)
                 data.update(extra)
-                structured[argument_id[node.key]] = conclusion
+                structured[node.id] = conclusion
+            get = fields.get
             arguments.append(Argument(
-                id=argument_id[node.key],
-                premises=fields.get("premises", premises),
-                conclusion=fields.get("conclusion", conclusion),
-                title=fields.get("title", None if node.auto else node.key),
-                gist=fields.get("gist", node.last_text),
-                scheme=fields.get("scheme", scheme),
-                tags=fields.get("tags", node.tags),
-                sources=fields.get("sources", ()),
-                section=section_of(node, fields),
-                data=data,
-                location=Location(file=self.source, line=occ.line, column=occ.column),
+                node.id,
+                get("premises", premises),
+                get("conclusion", conclusion),
+                get("title", None if node.auto else node.key),
+                get("gist", node.last_text),
+                get("scheme", scheme),
+                get("tags", node.tags),
+                get("sources", ()),
+                section_of(node, fields),
+                data,
+                location=Location(source, node.line, node.column),
             ))
-        del heading_ids
 
         relation_data = self._relation_data(settings)
         relations: dict[tuple[RelationKind, str, str], Relation] = {}
         for kind, origin, target, line, column in self.relations:
-            origin_id = (argument_id if origin.is_argument else claim_id)[origin.key]
-            target_id = (argument_id if target.is_argument else claim_id)[target.key]
+            origin_id = origin.id
+            target_id = target.id
             if origin.is_argument and origin_id in structured and kind != CONTRA:
                 origin_id = structured[origin_id]
             if kind == CONTRA and (origin.is_argument or target.is_argument):
@@ -734,10 +739,11 @@ class _Parser:
                 relation_key = (relation_kind, target_id, origin_id)  # as Relation.key orders it
             if relation_key in relations:
                 continue
+            if relation_data:
+                relation_extra = relation_data.get(relation_key) or relation_extra
             relations[relation_key] = Relation(
-                relation_kind, origin_id, target_id,
-                data=relation_data.get(relation_key) or relation_extra,
-                location=Location(file=self.source, line=line, column=column))
+                relation_kind, origin_id, target_id, relation_extra,
+                location=Location(source, line, column))
 
         front = dict(self.front)
         front.pop("argmap", None)
@@ -899,17 +905,17 @@ def _matching_brace(text: str, start: int) -> int:
     return -1
 
 
-def _first_premise(node: _Node, claim_id: dict[str, str]) -> str | None:
+def _first_premise(node: _Node) -> str | None:
     if node.pcs is None:
         return None
     for kind, value in node.pcs:
         if kind == "statement":
-            return claim_id[value.key]
+            return value.id  # type: ignore[no-any-return]
     return None  # pragma: no cover - a structure starts with a premise
 
 
 def _structure(
-    steps: list[tuple[str, Any]], claim_id: dict[str, str]
+    steps: list[tuple[str, Any]],
 ) -> tuple[list[str], str, str | None, dict[str, Any]]:
     """Premises, main conclusion, scheme and extra data of a premise-conclusion structure."""
     premises: list[str] = []
@@ -920,7 +926,7 @@ def _structure(
         if kind == "inference":
             after_inference = (value[0], value[1])
             continue
-        cid = claim_id[value.key]
+        cid = value.id
         if after_inference is not None:
             step: dict[str, Any] = {"premises": pending, "rules": after_inference[0],
                                     "conclusion": cid}
