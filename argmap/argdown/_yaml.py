@@ -87,8 +87,7 @@ _BLOCK_PLAIN = re.compile(rf"{_PLAIN_START}{_BLOCK_CHAR}*(?: +[^ \n#:]{_BLOCK_CH
 _DOUBLE = re.compile(r'"((?:[^"\\\n]|\\[\\"/bfnrt]|\\u[0-9a-fA-F]{4})*)"')
 _SINGLE = re.compile(r"'((?:[^'\n]|'')*)'")
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|(.))")
-_ESCAPES = {"\\": "\\", '"': '"', "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r",
-            "t": "\t"}
+_ESCAPES = {"\\": "\\", '"': '"', "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _LINE_END = re.compile(r" *(?: #.*)?\Z")
 # A line "key: value" of a block mapping: a plain or quoted key, then ':' and a space or the end.
 _BLOCK_KEY = re.compile(

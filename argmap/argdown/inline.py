@@ -174,7 +174,7 @@ def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) 
             out.append(c)
             i += 1
             continue
-        if c == "#" and (i == 0 or chars[i - 1] in " \t" or chars[i - 1] == "(") :
+        if c == "#" and (i == 0 or chars[i - 1] in " \t" or chars[i - 1] == "("):
             tag_end = _tag_end(chars, literal, i, end)
             if tag_end > i + 1:
                 body = chars[i + 1 : tag_end]
@@ -211,8 +211,10 @@ def _tag_end(chars: str, literal: _Flags, i: int, end: int) -> int:
         while k < end and not (chars[k] == ")" and not literal[k]):
             k += 1
         return k + 1 if k < end else i
-    while j < end and (chars[j].isalnum() or chars[j] in "-_") and not (
-        chars[j] == "_" and j + 1 < end and chars[j + 1] in " \t"
+    while (
+        j < end
+        and (chars[j].isalnum() or chars[j] in "-_")
+        and not (chars[j] == "_" and j + 1 < end and chars[j + 1] in " \t")
     ):
         j += 1
     return j
@@ -244,9 +246,7 @@ def _link(chars: str, literal: _Flags, i: int, end: int) -> tuple[int, int] | No
     return j, k + 1
 
 
-def _emphasis_close(
-    chars: str, literal: _Flags, i: int, end: int, c: str, marker: int
-) -> int:
+def _emphasis_close(chars: str, literal: _Flags, i: int, end: int, c: str, marker: int) -> int:
     body = i + marker
     if body >= end or chars[body] in " \t":
         return -1

@@ -55,12 +55,34 @@ _SYMBOLS: dict[str, tuple[str, bool]] = {
 _KINDS = {kind.value: kind for kind in RelationKind}
 
 CLAIM_KEYS = frozenset(
-    {"id", "title", "text", "position", "holder", "sources", "quote", "verdict", "tags",
-     "section", "data"}
+    {
+        "id",
+        "title",
+        "text",
+        "position",
+        "holder",
+        "sources",
+        "quote",
+        "verdict",
+        "tags",
+        "section",
+        "data",
+    }
 )
 ARGUMENT_KEYS = frozenset(
-    {"id", "title", "gist", "scheme", "premises", "conclusion", "sources", "quote", "tags",
-     "section", "data"}
+    {
+        "id",
+        "title",
+        "gist",
+        "scheme",
+        "premises",
+        "conclusion",
+        "sources",
+        "quote",
+        "tags",
+        "section",
+        "data",
+    }
 )
 SECTION_KEYS = frozenset({"id", "parent", "title", "data"})
 SOURCE_FIELDS = ("speaker", "document", "date", "url", "quote", "locator")
@@ -102,8 +124,16 @@ class _Node:
     )
 
     def __init__(
-        self, is_argument: bool, key: str, auto: bool, text: str | None, tags: list[str],
-        data: dict[str, Any] | None, line: int, column: int, section: str | None,
+        self,
+        is_argument: bool,
+        key: str,
+        auto: bool,
+        text: str | None,
+        tags: list[str],
+        data: dict[str, Any] | None,
+        line: int,
+        column: int,
+        section: str | None,
     ) -> None:
         # The node is made at its first occurrence, which owns ``tags`` and ``data``.
         self.is_argument = is_argument
@@ -124,8 +154,13 @@ class _Node:
         self.id = ""  # chosen when the map is built
 
     def add(
-        self, text: str | None, tags: list[str], data: dict[str, Any] | None, line: int,
-        column: int, section: str | None,
+        self,
+        text: str | None,
+        tags: list[str],
+        data: dict[str, Any] | None,
+        line: int,
+        column: int,
+        section: str | None,
     ) -> None:
         """Merge a later occurrence."""
         if text is not None:
@@ -144,8 +179,16 @@ class _Node:
 class _Heading:
     __slots__ = ("column", "data", "key", "level", "line", "parent", "title")
 
-    def __init__(self, key: str, title: str, level: int, parent: str | None,
-                 data: dict[str, Any], line: int, column: int) -> None:
+    def __init__(
+        self,
+        key: str,
+        title: str,
+        level: int,
+        parent: str | None,
+        data: dict[str, Any],
+        line: int,
+        column: int,
+    ) -> None:
         self.key = key
         self.title = title
         self.level = level
@@ -173,11 +216,22 @@ class _Parser:
 
     # -- diagnostics ------------------------------------------------------------------------
 
-    def error(self, message: str, line: int, column: int = 1, code: str = "syntax",
-              element: str | None = None) -> None:
+    def error(
+        self,
+        message: str,
+        line: int,
+        column: int = 1,
+        code: str = "syntax",
+        element: str | None = None,
+    ) -> None:
         self.problems.append(
-            Diagnostic(Severity.ERROR, code, message, element,
-                       Location(file=self.source, line=line, column=column))
+            Diagnostic(
+                Severity.ERROR,
+                code,
+                message,
+                element,
+                Location(file=self.source, line=line, column=column),
+            )
         )
 
     # -- document ---------------------------------------------------------------------------
@@ -212,8 +266,12 @@ class _Parser:
             if _FRONT.match(lines[end].strip()):
                 break
         else:
-            self.error("the front matter opened here is never closed with a line '==='",
-                       first + 1, 1, "front-matter")
+            self.error(
+                "the front matter opened here is never closed with a line '==='",
+                first + 1,
+                1,
+                "front-matter",
+            )
             return len(lines)
         self.front_line = first + 1
         raw = "\n".join(lines[first + 1 : end])
@@ -222,8 +280,12 @@ class _Parser:
             if isinstance(value, dict):
                 self.front = value
             elif value is not None:
-                self.error("the front matter must be a mapping of keys to values",
-                           first + 2, 1, "front-matter")
+                self.error(
+                    "the front matter must be a mapping of keys to values",
+                    first + 2,
+                    1,
+                    "front-matter",
+                )
         model = self.front.get("model")
         if isinstance(model, dict) and model.get("mode") == "strict":
             self.strict = True
@@ -264,9 +326,7 @@ class _Parser:
 
     # -- elements ---------------------------------------------------------------------------
 
-    def _split_data(
-        self, raw: str, line: int, column: int
-    ) -> tuple[str, dict[str, Any] | None]:
+    def _split_data(self, raw: str, line: int, column: int) -> tuple[str, dict[str, Any] | None]:
         if "{" not in raw:
             return raw, None
         brace = find_unescaped(raw, "{")
@@ -274,13 +334,21 @@ class _Parser:
             return raw, None
         end = _matching_brace(raw, brace)
         if end < 0:
-            raise _Problem("this '{' opens data that is never closed with '}' "
-                           "(write \\{ for a literal brace)", line, column + brace, "data")
+            raise _Problem(
+                "this '{' opens data that is never closed with '}' (write \\{ for a literal brace)",
+                line,
+                column + brace,
+                "data",
+            )
         rest = raw[end + 1 :].strip()
         value = _yaml(raw[brace : end + 1], self, line, column=column + brace)
         if value is not None and not isinstance(value, dict):
-            raise _Problem("data in braces must be a mapping such as {key: value}", line,
-                           column + brace, "data")
+            raise _Problem(
+                "data in braces must be a mapping such as {key: value}",
+                line,
+                column + brace,
+                "data",
+            )
         text = raw[:brace]
         if rest:
             # Tags may follow the data; anything else is text after the data.
@@ -295,14 +363,18 @@ class _Parser:
             escaped = "\\" in raw
             close = find_unescaped(raw, closing, 1) if escaped else raw.find(closing, 1)
             if close < 0:
-                raise _Problem(f"the title opened with '{kind}' is never closed with "
-                               f"'{closing}'", line, column)
+                raise _Problem(
+                    f"the title opened with '{kind}' is never closed with '{closing}'", line, column
+                )
             after = raw[close + 1 :]
             if not (kind == "[" and after.startswith("(")):
                 title = (unescape(raw[1:close]) if escaped else raw[1:close]).strip()
                 if not title:
-                    raise _Problem("an empty title; write text after [Title]: or leave the "
-                                   "brackets out", line, column)
+                    raise _Problem(
+                        "an empty title; write text after [Title]: or leave the brackets out",
+                        line,
+                        column,
+                    )
                 is_argument = kind == "<"
                 if after.startswith(":"):
                     text_raw, data = self._split_data(after[1:], line, column + close + 2)
@@ -314,24 +386,34 @@ class _Parser:
                     what = "<Title>" if is_argument else "[Title]"
                     raise _Problem(
                         f"text after the reference {kind}{title}{closing} needs a "
-                        f"colon: write {what}: text", line, column + close + 1)
+                        f"colon: write {what}: text",
+                        line,
+                        column + close + 1,
+                    )
                 return self._add(is_argument, title, False, None, tags, data, line, column)
         text_raw, data = self._split_data(raw, line, column)
         text, tags = parse_inline(text_raw.strip())
         self.untitled += 1
-        return self._add(False, f"Untitled {self.untitled}", True, text, tags, data, line,
-                         column)
+        return self._add(False, f"Untitled {self.untitled}", True, text, tags, data, line, column)
 
     def _add(
-        self, is_argument: bool, key: str, auto: bool, text: str | None, tags: list[str],
-        data: dict[str, Any] | None, line: int, column: int,
+        self,
+        is_argument: bool,
+        key: str,
+        auto: bool,
+        text: str | None,
+        tags: list[str],
+        data: dict[str, Any] | None,
+        line: int,
+        column: int,
     ) -> _Node:
         """Add an occurrence (``text`` None: a reference) of the node ``key``; return it."""
         table = self.arguments if is_argument else self.statements
         node = table.get(key)
         if node is None:
-            node = table[key] = _Node(is_argument, key, auto, text, tags, data, line, column,
-                                      self.section)
+            node = table[key] = _Node(
+                is_argument, key, auto, text, tags, data, line, column, self.section
+            )
         else:
             node.add(text, tags, data, line, column, self.section)
         return node
@@ -365,15 +447,17 @@ class _Parser:
         return [tuple(item) for item in items]  # type: ignore[misc,unused-ignore]
 
     def _relations(
-        self, items: list[tuple[int, int, int, str | None, str]], root: _Node | None,
-        root_indent: int = -1, first: int = 0,
+        self,
+        items: list[tuple[int, int, int, str | None, str]],
+        root: _Node | None,
+        root_indent: int = -1,
+        first: int = 0,
     ) -> _Node:
         """Parse a root element (``root`` given: an element of a structure) and its tree."""
         if root is None:
             number, column, indent, symbol, raw = items[first]
             if symbol is not None:
-                raise _Problem(f"the relation {symbol!r} has no parent above it", number,
-                               column)
+                raise _Problem(f"the relation {symbol!r} has no parent above it", number, column)
             root = self._element(raw, number, column)
             root_indent = indent
             first += 1
@@ -394,9 +478,14 @@ class _Parser:
                     levels.pop()
                 parent = levels[-1][1]  # type: ignore[assignment]
             if parent is None:
-                problems.append(_Problem(
-                    "this relation is not indented under an element; indent it more than "
-                    "the line it belongs to", number, column - len(symbol) - 1))
+                problems.append(
+                    _Problem(
+                        "this relation is not indented under an element; indent it more than "
+                        "the line it belongs to",
+                        number,
+                        column - len(symbol) - 1,
+                    )
+                )
                 continue
             try:
                 child = self._element(raw, number, column)
@@ -434,15 +523,20 @@ class _Parser:
         first_line = block[0][0]
         if previous is None or not previous.is_argument:
             self.untitled += 1
-            argument = self._add(True, f"Untitled {self.untitled}", True, None, [], None,
-                                 first_line, 1)
+            argument = self._add(
+                True, f"Untitled {self.untitled}", True, None, [], None, first_line, 1
+            )
             argument.implicit = True
         else:
             argument = previous
         if argument.pcs is not None:
             self.error(
                 f"the argument <{argument.key}> already has a premise-conclusion structure "
-                f"(line {argument.pcs_line})", first_line, 1, "duplicate-structure")
+                f"(line {argument.pcs_line})",
+                first_line,
+                1,
+                "duplicate-structure",
+            )
             return
         steps: list[tuple[str, Any]] = []  # ("statement", node) | ("inference", (rules, data))
         lines = list(block)
@@ -488,8 +582,11 @@ class _Parser:
                     last_statement = None
                     continue
                 if node.is_argument:
-                    self.error("a premise or conclusion must be a statement, not an argument",
-                               number, column)
+                    self.error(
+                        "a premise or conclusion must be a statement, not an argument",
+                        number,
+                        column,
+                    )
                     problems += 1
                 else:
                     steps.append(("statement", node))
@@ -524,8 +621,15 @@ class _Parser:
                     s2 = line2.lstrip()
                     match = _RELATION.match(s2)
                     assert match is not None
-                    tree.append((number2, len(line2) - len(s2) + match.end() + 1,
-                                 len(line2) - len(s2), match.group(1), s2[match.end() :]))
+                    tree.append(
+                        (
+                            number2,
+                            len(line2) - len(s2) + match.end() + 1,
+                            len(line2) - len(s2),
+                            match.group(1),
+                            s2[match.end() :],
+                        )
+                    )
                     i += 1
                     while i < len(lines):
                         nxt = lines[i][1].lstrip()
@@ -536,8 +640,11 @@ class _Parser:
                         i += 1
                 for number2, column2, _indent, symbol, raw2 in tree:
                     if symbol not in ("_", "<_"):
-                        self.error("only undercuts ('_' or '<_') can hang under an inference",
-                                   number2, column2 - len(symbol or "") - 1)
+                        self.error(
+                            "only undercuts ('_' or '<_') can hang under an inference",
+                            number2,
+                            column2 - len(symbol or "") - 1,
+                        )
                         continue
                     try:
                         child = self._element(raw2, number2, column2)
@@ -549,8 +656,15 @@ class _Parser:
                 continue
             match = _RELATION.match(stripped)
             if match is not None and last_statement is not None:
-                tree.append((number, indent + match.end() + 1, indent, match.group(1),
-                             stripped[match.end() :]))
+                tree.append(
+                    (
+                        number,
+                        indent + match.end() + 1,
+                        indent,
+                        match.group(1),
+                        stripped[match.end() :],
+                    )
+                )
                 i += 1
                 while i < len(lines):
                     nxt = lines[i][1].lstrip()
@@ -560,23 +674,38 @@ class _Parser:
                     tree[-1] = (last[0], last[1], last[2], last[3], last[4] + " " + nxt)
                     i += 1
                 continue
-            self.error("a line of a premise-conclusion structure must start with '(n)', an "
-                       "inference '--' or a relation symbol", number, indent + 1)
+            self.error(
+                "a line of a premise-conclusion structure must start with '(n)', an "
+                "inference '--' or a relation symbol",
+                number,
+                indent + 1,
+            )
             problems += 1
             i += 1
         flush_tree()
         if problems:
             return
-        if not steps or steps[-1][0] != "statement" or not any(
-            kind == "inference" for kind, _ in steps
+        if (
+            not steps
+            or steps[-1][0] != "statement"
+            or not any(kind == "inference" for kind, _ in steps)
         ):
             last_line = block[-1][0]
-            self.error("a premise-conclusion structure must end with a conclusion after an "
-                       "inference line such as '----'", last_line, 1, "incomplete-structure")
+            self.error(
+                "a premise-conclusion structure must end with a conclusion after an "
+                "inference line such as '----'",
+                last_line,
+                1,
+                "incomplete-structure",
+            )
             return
         if steps[0][0] == "inference":
-            self.error("a premise-conclusion structure must start with a premise",
-                       first_line, 1, "incomplete-structure")
+            self.error(
+                "a premise-conclusion structure must start with a premise",
+                first_line,
+                1,
+                "incomplete-structure",
+            )
             return
         argument.pcs = steps
         argument.pcs_line = first_line
@@ -587,25 +716,36 @@ class _Parser:
     def build(self) -> ArgumentMap:
         settings = self.front.get("argmap")
         if settings is not None and not isinstance(settings, dict):
-            self.error("front matter 'argmap' must be a mapping", self.front_line + 1, 1,
-                       "front-matter")
+            self.error(
+                "front matter 'argmap' must be a mapping", self.front_line + 1, 1, "front-matter"
+            )
             settings = {}
         settings = settings or {}
         id_mode = settings.get("ids", "title")
         if id_mode not in ("title", "slug"):
-            self.error("front matter argmap.ids must be 'title' or 'slug'",
-                       self.front_line + 1, 1, "front-matter")
+            self.error(
+                "front matter argmap.ids must be 'title' or 'slug'",
+                self.front_line + 1,
+                1,
+                "front-matter",
+            )
             id_mode = "title"
         defaults = settings.get("source") or {}
         if not isinstance(defaults, dict):
-            self.error("front matter argmap.source must be a mapping", self.front_line + 1, 1,
-                       "front-matter")
+            self.error(
+                "front matter argmap.source must be a mapping",
+                self.front_line + 1,
+                1,
+                "front-matter",
+            )
             defaults = {}
 
-        claims_info = [(node, self._fields(node, CLAIM_KEYS, defaults))
-                       for node in self.statements.values()]
-        args_info = [(node, self._fields(node, ARGUMENT_KEYS, defaults))
-                     for node in self.arguments.values()]
+        claims_info = [
+            (node, self._fields(node, CLAIM_KEYS, defaults)) for node in self.statements.values()
+        ]
+        args_info = [
+            (node, self._fields(node, ARGUMENT_KEYS, defaults)) for node in self.arguments.values()
+        ]
         sections_info = [(h, self._section_fields(h)) for h in self.headings]
 
         ids = _Ids(id_mode)
@@ -646,13 +786,15 @@ class _Parser:
         sections: list[Section] = []
         for heading, fields in sections_info:
             parent = fields.get("parent", section_id.get(heading.parent or ""))
-            sections.append(Section(
-                id=section_id[heading.key],
-                title=fields.get("title", heading.title),
-                parent=parent,
-                data=fields.get("data", {}),
-                location=Location(source, heading.line, heading.column),
-            ))
+            sections.append(
+                Section(
+                    id=section_id[heading.key],
+                    title=fields.get("title", heading.title),
+                    parent=parent,
+                    data=fields.get("data", {}),
+                    location=Location(source, heading.line, heading.column),
+                )
+            )
 
         def section_of(node: _Node, fields: dict[str, Any]) -> str | None:
             if "section" in fields:
@@ -668,25 +810,37 @@ class _Parser:
         for node, fields in claims_info:
             if fields:
                 get = fields.get
-                claims.append(Claim(
-                    node.id,
-                    get("text", node.last_text or ""),
-                    get("title", None if node.auto else node.key),
-                    get("position", False),
-                    get("holder"),
-                    get("tags", node.tags),
-                    get("sources", ()),
-                    section_of(node, fields),
-                    get("verdict"),
-                    get("data", {}),
-                    location=Location(source, node.line, node.column),
-                ))
+                claims.append(
+                    Claim(
+                        node.id,
+                        get("text", node.last_text or ""),
+                        get("title", None if node.auto else node.key),
+                        get("position", False),
+                        get("holder"),
+                        get("tags", node.tags),
+                        get("sources", ()),
+                        section_of(node, fields),
+                        get("verdict"),
+                        get("data", {}),
+                        location=Location(source, node.line, node.column),
+                    )
+                )
             else:
-                claims.append(Claim(
-                    node.id, node.last_text or "", None if node.auto else node.key, False, None,
-                    tuple(node.tags), (), section_of(node, fields), None, {},
-                    location=Location(source, node.line, node.column),
-                ))
+                claims.append(
+                    Claim(
+                        node.id,
+                        node.last_text or "",
+                        None if node.auto else node.key,
+                        False,
+                        None,
+                        tuple(node.tags),
+                        (),
+                        section_of(node, fields),
+                        None,
+                        {},
+                        location=Location(source, node.line, node.column),
+                    )
+                )
         arguments: list[Argument] = []
         structured: dict[str, str] = {}  # argument id -> main conclusion id
         for node, fields in args_info:
@@ -699,19 +853,21 @@ class _Parser:
                 data.update(extra)
                 structured[node.id] = conclusion
             get = fields.get
-            arguments.append(Argument(
-                node.id,
-                get("premises", premises),
-                get("conclusion", conclusion),
-                get("title", None if node.auto else node.key),
-                get("gist", node.last_text),
-                get("scheme", scheme),
-                get("tags", node.tags),
-                get("sources", ()),
-                section_of(node, fields),
-                data,
-                location=Location(source, node.line, node.column),
-            ))
+            arguments.append(
+                Argument(
+                    node.id,
+                    get("premises", premises),
+                    get("conclusion", conclusion),
+                    get("title", None if node.auto else node.key),
+                    get("gist", node.last_text),
+                    get("scheme", scheme),
+                    get("tags", node.tags),
+                    get("sources", ()),
+                    section_of(node, fields),
+                    data,
+                    location=Location(source, node.line, node.column),
+                )
+            )
 
         relation_data = self._relation_data(settings)
         relations: dict[tuple[RelationKind, str, str], Relation] = {}
@@ -721,8 +877,13 @@ class _Parser:
             if origin.is_argument and origin_id in structured and kind != CONTRA:
                 origin_id = structured[origin_id]
             if kind == CONTRA and (origin.is_argument or target.is_argument):
-                self.error("only statements can contradict each other ('><'); use '-' for an "
-                           "attack on an argument", line, column, "invalid-relation")
+                self.error(
+                    "only statements can contradict each other ('><'); use '-' for an "
+                    "attack on an argument",
+                    line,
+                    column,
+                    "invalid-relation",
+                )
                 continue
             relation_extra: dict[str, Any] = {}
             if kind == UNDERCUT and not target.is_argument:
@@ -730,8 +891,7 @@ class _Parser:
                 kind = ATTACK
                 relation_extra = {"argdown": "undercut"}
             if origin_id == target_id:
-                self.error(f"{origin_id!r} cannot {kind} itself", line, column,
-                           "invalid-relation")
+                self.error(f"{origin_id!r} cannot {kind} itself", line, column, "invalid-relation")
                 continue
             relation_kind = _KINDS[kind]
             relation_key = (relation_kind, origin_id, target_id)
@@ -742,8 +902,12 @@ class _Parser:
             if relation_data:
                 relation_extra = relation_data.get(relation_key) or relation_extra
             relations[relation_key] = Relation(
-                relation_kind, origin_id, target_id, relation_extra,
-                location=Location(source, line, column))
+                relation_kind,
+                origin_id,
+                target_id,
+                relation_extra,
+                location=Location(source, line, column),
+            )
 
         front = dict(self.front)
         front.pop("argmap", None)
@@ -754,11 +918,18 @@ class _Parser:
             authors = (authors,)
         date = front.pop("date", None)
         map_data = front
-        if not isinstance(title, str) or not (description is None or isinstance(
-                description, str)) or not (date is None or isinstance(date, str)) or not all(
-                isinstance(a, str) for a in authors):
-            self.error("front matter title, description, date and author must be text",
-                       self.front_line + 1, 1, "front-matter")
+        if (
+            not isinstance(title, str)
+            or not (description is None or isinstance(description, str))
+            or not (date is None or isinstance(date, str))
+            or not all(isinstance(a, str) for a in authors)
+        ):
+            self.error(
+                "front matter title, description, date and author must be text",
+                self.front_line + 1,
+                1,
+                "front-matter",
+            )
             title, description, authors, date = "", None, (), None
         if "data" in map_data and isinstance(map_data["data"], dict) and len(map_data) == 1:
             map_data = map_data["data"]
@@ -766,13 +937,20 @@ class _Parser:
             raise ReadError(self.problems, self.source)
         try:
             return ArgumentMap(
-                title=title, description=description, authors=tuple(authors), date=date,
-                claims=claims, arguments=arguments, relations=tuple(relations.values()),
-                sections=sections, data=map_data,
+                title=title,
+                description=description,
+                authors=tuple(authors),
+                date=date,
+                claims=claims,
+                arguments=arguments,
+                relations=tuple(relations.values()),
+                sections=sections,
+                data=map_data,
             )
         except MapStructureError as error:
-            self.error(str(error), *self._where(str(error), claims, arguments, sections),
-                       code="structure")
+            self.error(
+                str(error), *self._where(str(error), claims, arguments, sections), code="structure"
+            )
             raise ReadError(self.problems, self.source) from None
 
     def _where(self, message: str, *groups: Any) -> tuple[int, int]:
@@ -790,19 +968,28 @@ class _Parser:
         if not isinstance(entries, list):
             entries = [None]
         for entry in entries:
-            if not (isinstance(entry, dict) and set(entry) == {"kind", "origin", "target", "data"}
-                    and entry["kind"] in RelationKind._value2member_map_
-                    and isinstance(entry["origin"], str) and isinstance(entry["target"], str)
-                    and isinstance(entry["data"], dict)):
-                self.error("front matter argmap.relations holds entries {kind, origin, target, "
-                           "data}", self.front_line + 1, 1, "front-matter")
+            if not (
+                isinstance(entry, dict)
+                and set(entry) == {"kind", "origin", "target", "data"}
+                and entry["kind"] in RelationKind._value2member_map_
+                and isinstance(entry["origin"], str)
+                and isinstance(entry["target"], str)
+                and isinstance(entry["data"], dict)
+            ):
+                self.error(
+                    "front matter argmap.relations holds entries {kind, origin, target, data}",
+                    self.front_line + 1,
+                    1,
+                    "front-matter",
+                )
                 continue
             relation = Relation(entry["kind"], entry["origin"], entry["target"])
             found[relation.key] = entry["data"]
         return found
 
-    def _fields(self, node: _Node, allowed: frozenset[str],
-                defaults: dict[str, Any]) -> dict[str, Any]:
+    def _fields(
+        self, node: _Node, allowed: frozenset[str], defaults: dict[str, Any]
+    ) -> dict[str, Any]:
         """Split a node's data into argmap fields (reserved keys) and free data."""
         data = node.data
         fields: dict[str, Any] = {}
@@ -817,8 +1004,9 @@ class _Parser:
                 continue
             problem = _check_field(key, value)
             if problem:
-                self.error(f"{what} {node.key!r}: {problem}", line, column, "data",
-                           element=node.key)
+                self.error(
+                    f"{what} {node.key!r}: {problem}", line, column, "data", element=node.key
+                )
                 continue
             if key == "data":
                 free.update(value)
@@ -826,8 +1014,9 @@ class _Parser:
                 fields.setdefault("sources", [])
                 fields["sources"] = [*fields["sources"], _source({**defaults, "quote": value})]
             elif key == "sources":
-                fields["sources"] = [_source({**defaults, **s}) if False else _source(s)
-                                     for s in value] + fields.get("sources", [])
+                fields["sources"] = [
+                    _source({**defaults, **s}) if False else _source(s) for s in value
+                ] + fields.get("sources", [])
             elif key == "tags":
                 fields["tags"] = tuple(value)
             elif key == "verdict":
@@ -849,8 +1038,12 @@ class _Parser:
             elif isinstance(value, str) or (key == "parent" and value is None):
                 fields[key] = value
             else:
-                self.error(f"heading data: {key!r} has a value of the wrong type", heading.line,
-                           heading.column, "data")
+                self.error(
+                    f"heading data: {key!r} has a value of the wrong type",
+                    heading.line,
+                    heading.column,
+                    "data",
+                )
         if free:
             fields["data"] = free
         return fields
@@ -928,8 +1121,11 @@ def _structure(
             continue
         cid = value.id
         if after_inference is not None:
-            step: dict[str, Any] = {"premises": pending, "rules": after_inference[0],
-                                    "conclusion": cid}
+            step: dict[str, Any] = {
+                "premises": pending,
+                "rules": after_inference[0],
+                "conclusion": cid,
+            }
             if after_inference[1]:
                 step["data"] = after_inference[1]
             chain.append(step)
@@ -997,11 +1193,16 @@ def _check_field(key: str, value: Any) -> str | None:
         return None if ok else "verdict must be accepted, rejected or questioned"
     if key == "sources":
         ok = isinstance(value, list) and all(
-            isinstance(s, dict) and set(s) <= set(SOURCE_FIELDS)
-            and all(v is None or isinstance(v, str) for v in s.values()) for s in value
+            isinstance(s, dict)
+            and set(s) <= set(SOURCE_FIELDS)
+            and all(v is None or isinstance(v, str) for v in s.values())
+            for s in value
         )
-        return None if ok else (
-            "sources must be a list of {speaker, document, date, url, quote, locator}")
+        return (
+            None
+            if ok
+            else ("sources must be a list of {speaker, document, date, url, quote, locator}")
+        )
     if key == "data":
         return None if isinstance(value, dict) else "data must be a mapping"
     return None  # pragma: no cover
@@ -1033,10 +1234,18 @@ def read(data: str | bytes, source: str | None = None) -> ArgumentMap:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            raise ReadError([Diagnostic(
-                Severity.ERROR, "encoding",
-                f"the document is not UTF-8 (byte {error.start})", None,
-                Location(file=source, line=line, column=1))], source) from None
+            raise ReadError(
+                [
+                    Diagnostic(
+                        Severity.ERROR,
+                        "encoding",
+                        f"the document is not UTF-8 (byte {error.start})",
+                        None,
+                        Location(file=source, line=line, column=1),
+                    )
+                ],
+                source,
+            ) from None
     else:
         text = data
     if "\r" in text:
