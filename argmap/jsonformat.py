@@ -10,6 +10,7 @@ half-built map. The JSON Schema is ``argmap/schema/argmap.schema.json``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import json
 import math
@@ -761,11 +762,24 @@ def _check_types(obj: Any, types: dict[str, Any]) -> None:
             raise _Unusual
 
 
+# Location(file, path=...) goes through the named tuple's Python __new__; this does not, and
+# the fast reader makes one per claim and argument.
+_location: Callable[[tuple[str | None, None, None, str]], Location] = functools.partial(
+    tuple.__new__, Location
+)
+
+
 def _fast_strings(value: list[Any]) -> tuple[str, ...]:
     for item in value:
         if type(item) is not str:
             raise _Unusual
     return tuple(value)
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_iso_date_cached(value: str) -> bool:
+    # Sources of one debate share a few dates; the check is a regex and two int() calls.
+    return is_iso_date(value)
 
 
 def _fast_sources(value: list[Any]) -> tuple[Source, ...]:
@@ -777,7 +791,7 @@ def _fast_sources(value: list[Any]) -> tuple[Source, ...]:
             if key not in _SOURCE_KEYS_SET or type(field) is not str:
                 raise _Unusual
         date = item.get("date")
-        if date is not None and not is_iso_date(date):
+        if date is not None and not _is_iso_date_cached(date):
             raise _Unusual
         result.append(Source(**item))
     return tuple(result)
@@ -830,7 +844,7 @@ def _fast_document(doc: Any, file: str | None) -> ArgumentMap | None:
                     get("section") if get("section") != "" else _fail(),
                     None if verdict is None else _VERDICTS.get(verdict) or _fail(),
                     get("data", {}),
-                    location=Location(file, path=f"claims[{i}]"),
+                    location=_location((file, None, None, f"claims[{i}]")),
                 )
             )
         arguments = []
@@ -856,7 +870,7 @@ def _fast_document(doc: Any, file: str | None) -> ArgumentMap | None:
                     _fast_sources(get("sources", ())),
                     section,
                     get("data", {}),
-                    location=Location(file, path=f"arguments[{i}]"),
+                    location=_location((file, None, None, f"arguments[{i}]")),
                 )
             )
         relations = []
