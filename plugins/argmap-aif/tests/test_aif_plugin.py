@@ -60,3 +60,17 @@ def test_warnings_are_logged(caplog: pytest.LogCaptureFixture) -> None:
         parse(data, format="xaif", source="papa__28010.json")
     assert len(caplog.records) == 3
     assert "YA-node 5_8554957260962216725" in caplog.records[0].getMessage()
+
+
+def test_registering_the_plugin_does_not_import_the_reader_or_writer() -> None:
+    # argmap imports every plugin on every command; this one must stay cheap to import.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, argmap_aif.plugin\n"
+        "print(sorted(m for m in ('argmap_aif.reader', 'argmap_aif.writer', 'logging')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
