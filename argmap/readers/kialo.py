@@ -34,7 +34,6 @@ on the ``argmap.kialo`` logger and left out.
 
 from __future__ import annotations
 
-import logging
 import re
 
 import attrs
@@ -53,8 +52,6 @@ from argmap.model import (
     Source,
 )
 from argmap.validation import Diagnostic, Severity
-
-logger = logging.getLogger("argmap.kialo")
 
 _TITLE = re.compile(r"^Discussion Title:\s?(.*)$")
 _LINE = re.compile(r"^(\d+(?:\.\d+)*)\.(?:[ \t]+|$)(?:(Pro|Con):(?:[ \t]+|$))?(.*)$")
@@ -322,8 +319,13 @@ def read_kialo(data: bytes | str, source: str | None = None) -> KialoReading:
 def read(data: bytes, /, source: str | None = None) -> ArgumentMap:
     """Read a Kialo export; warnings go to the ``argmap.kialo`` logger."""
     reading = read_kialo(data, source)
-    for warning in reading.warnings:
-        logger.warning("argmap: %s", warning.format())
+    if reading.warnings:
+        # Imported here: logging costs 2-4 ms, and this module is loaded by every command.
+        import logging
+
+        logger = logging.getLogger("argmap.kialo")
+        for warning in reading.warnings:
+            logger.warning("argmap: %s", warning.format())
     return reading.map
 
 
