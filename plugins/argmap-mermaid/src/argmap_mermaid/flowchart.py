@@ -246,16 +246,18 @@ class _Chart:
         self.sources = sources
         self.edge_labels = edge_labels
         self.legend = legend
-        self.ids: dict[str, str] = {}
         groups: tuple[tuple[str, Sequence[Element]], ...] = (
             ("c", amap.claims),
             ("a", amap.arguments),
             ("s", amap.sections),
         )
-        for prefix, group in groups:
-            self.ids.update(
-                {element.id: f"{prefix}{number}" for number, element in enumerate(group, 1)}
-            )
+        # One dictionary filled in place (a comprehension per group, merged, would insert every
+        # id twice into a dictionary of 100,000s).
+        self.ids: dict[str, str] = {
+            element.id: f"{prefix}{number}"
+            for prefix, group in groups
+            for number, element in enumerate(group, 1)
+        }
         targets = {r.target for r in amap.relations}
         self.premise_ids = {p for a in amap.arguments for p in a.premises}
         self.argument_ids = {a.id for a in amap.arguments}
@@ -351,9 +353,10 @@ class _Chart:
             f"{indent}%% {node_id}: {_comment(node.id)}\n{indent}{node_id}{opening}{label}{closing}"
         )
 
-    def edge(self, origin: str, kind: str, words: str, target: str) -> None:
+    def edge(self, origin: str, kind: str, link: str, target: str) -> None:
+        """An edge of ``kind`` drawn as ``link`` (see :attr:`links`)."""
         ids = self.ids
-        self.lines.append(f"    {ids[origin]} {self.links[kind, words]} {ids[target]}")
+        self.lines.append(f"    {ids[origin]} {link} {ids[target]}")
         self.edge_kinds.append(kind)
 
     def attack_words(self, target: str) -> str:
@@ -411,20 +414,22 @@ class _Chart:
             stack.extend((child, depth + 1) for child in reversed(children[section.id]))
 
     def edges(self) -> None:
-        bare = self.bare
+        bare, links, edge = self.bare, self.links, self.edge
+        support = links["support", "support"]
+        premise_links = {False: links["premise", "premise"], True: links["premise", "co-premise"]}
         for argument in self.amap.arguments:
             if argument.id in bare:
-                self.edge(argument.premises[0], "support", "support", argument.conclusion or "")
+                edge(argument.premises[0], "support", support, argument.conclusion or "")
                 continue
-            words = "co-premise" if len(argument.premises) > 1 else "premise"
+            link = premise_links[len(argument.premises) > 1]
             for premise in argument.premises:
-                self.edge(premise, "premise", words, argument.id)
+                edge(premise, "premise", link, argument.id)
             if argument.conclusion is not None:
-                self.edge(argument.id, "support", "support", argument.conclusion)
+                edge(argument.id, "support", support, argument.conclusion)
         for relation in self.amap.relations:
-            kind, target = relation.kind, relation.target
-            words = self.attack_words(target) if kind is RelationKind.ATTACK else kind.value
-            self.edge(relation.origin, kind.value, words, target)
+            kind, target = relation.kind.value, relation.target
+            words = self.attack_words(target) if relation.kind is RelationKind.ATTACK else kind
+            edge(relation.origin, kind, links[kind, words], target)
 
     def legend_label(self) -> str:
         lines = [
@@ -438,9 +443,7 @@ class _Chart:
                 f"evaluation ({self.evaluation.semantics}) · ✅ in, stands (thick border) · "
                 "❌ out, defeated (dashed) · ❔ undecided (dotted)"
             )
-        return FIELD_BREAK.join(
-            line if line.startswith("<b>") else escape(line) for line in lines
-        )
+        return FIELD_BREAK.join(line if line.startswith("<b>") else escape(line) for line in lines)
 
     def styles(self) -> None:
         for name, style in CLASS_DEFS.items():
