@@ -9,9 +9,10 @@ text and are collected as tags; mentions (``@[Title]``, ``@<Title>``) stay as wr
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from typing import Union
 
-_TAG_WORD = re.compile(r"[\w\-]+")
+# The rest of a #tag: letters, digits, '-' and '_', but not a '_' before white space.
+_TAG_WORD_END = re.compile(r"(?:[^\W_]|-|_(?![ \t]))*")
 # Characters that can start inline markup or an escape; texts without them are plain already.
 _INLINE = re.compile(r"[\\*_\[#]")
 _MARKUP = re.compile(r"[#\[*_]")
@@ -122,38 +123,27 @@ def parse_inline(raw: str) -> tuple[str, list[str]]:
         return raw, []
     tags: list[str] = []
     if "\\" not in raw:
-        return _render(raw, _NOTHING_ESCAPED, 0, len(raw), tags), tags
+        return _render(raw, bytes(len(raw)), 0, len(raw), tags), tags
     chars: list[str] = []
-    literal: list[bool] = []
+    literal = bytearray()
     i = 0
     n = len(raw)
     while i < n:
         c = raw[i]
         if c == "\\" and i + 1 < n:
             chars.append(raw[i + 1])
-            literal.append(True)
+            literal.append(1)
             i += 2
             continue
         chars.append(c)
-        literal.append(False)
+        literal.append(0)
         i += 1
     return _render("".join(chars), literal, 0, len(chars), tags), tags
 
 
-class _Flags(Protocol):
-    """Which characters were escaped: ``flags[i]`` for the character at index ``i``."""
-
-    def __getitem__(self, index: int, /) -> bool: ...
-
-
-class _NothingEscaped:
-    """The ``literal`` flags of a text without backslashes: no character is escaped."""
-
-    def __getitem__(self, index: int) -> bool:
-        return False
-
-
-_NOTHING_ESCAPED = _NothingEscaped()
+# Which characters were escaped: ``literal[i]`` is non-zero for an escaped character at ``i``.
+# Bytes rather than a list of booleans: indexing them is cheap, and ``bytes(n)`` says "none".
+_Flags = Union[bytes, bytearray]
 
 
 def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) -> str:
@@ -211,13 +201,7 @@ def _tag_end(chars: str, literal: _Flags, i: int, end: int) -> int:
         while k < end and not (chars[k] == ")" and not literal[k]):
             k += 1
         return k + 1 if k < end else i
-    while (
-        j < end
-        and (chars[j].isalnum() or chars[j] in "-_")
-        and not (chars[j] == "_" and j + 1 < end and chars[j + 1] in " \t")
-    ):
-        j += 1
-    return j
+    return _TAG_WORD_END.match(chars, j, end).end()  # type: ignore[union-attr]
 
 
 def _link(chars: str, literal: _Flags, i: int, end: int) -> tuple[int, int] | None:
@@ -252,20 +236,21 @@ def _emphasis_close(chars: str, literal: _Flags, i: int, end: int, c: str, marke
         return -1
     if c == "_" and i > 0 and (chars[i - 1].isalnum()):
         return -1
-    j = body + 1
-    while j <= end - marker:
+    run = c * marker
+    # Candidates are the runs of the marker after the body's first character; find jumps to
+    # each in turn.
+    j = chars.find(run, body + 1, end)
+    while j >= 0:
+        after = j + marker
         if (
-            chars[j] == c
-            and not literal[j]
-            and all(chars[j + k] == c and not literal[j + k] for k in range(marker))
+            not literal[j]
+            and not literal[after - 1]
             and chars[j - 1] not in " \t"
-            and not (j + marker < end and chars[j + marker] == c)
+            and not (after < end and chars[after] == c)
+            and not (c == "_" and after < end and chars[after].isalnum())
         ):
-            if c == "_" and j + marker < end and chars[j + marker].isalnum():
-                j += 1
-                continue
             return j
-        j += 1
+        j = chars.find(run, j + 1, end)
     return -1
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from argmap.argdown._yaml import load as load_yaml
@@ -35,6 +36,9 @@ _LIST_ITEM = re.compile(r"(?:\*|\d+\.)[ \t]+")
 # Longest symbols first; every symbol must be followed by white space.
 _RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)[ \t]+")
 _FRONT = re.compile(r"===[ \t]*\Z")
+# What ends the continuation lines of an item of a structure: the start of an item, of an
+# inference or of a relation.
+_PCS_LINE_START = re.compile(r"\(\d+\)|--|(?:<\+|<-|<_|\+>|->|_>|><|\+|-|_)[ \t]")
 _BRACE_CHARS = re.compile(r"[\\\"'{}\[\]]")
 
 SUPPORT, ATTACK, UNDERCUT, CONTRA = "support", "attack", "undercut", "contradiction"
@@ -240,21 +244,25 @@ class _Parser:
         lines = self.text.split("\n")
         start = self._front_matter(lines)
         body = strip_comments("\n".join(lines[start:]))
-        lines = lines[:start] + body.split("\n")
         block: list[tuple[int, str]] = []
         previous: _Node | None = None
-        for number in range(start, len(lines) + 1):
-            line = lines[number] if number < len(lines) else ""
-            if line.strip():
-                block.append((number + 1, line.rstrip()))
-                continue
-            if block:
-                try:
-                    previous = self._block(block, previous)
-                except _Problem as problem:
-                    self.error(problem.message, problem.line, problem.column, problem.code)
-                    previous = None
+        for number, line in enumerate(body.split("\n"), start + 1):
+            line = line.rstrip()
+            if line:
+                block.append((number, line))
+            elif block:
+                previous = self._parse_block(block, previous)
                 block = []
+        if block:
+            self._parse_block(block, previous)
+
+    def _parse_block(self, block: list[tuple[int, str]], previous: _Node | None) -> _Node | None:
+        """Parse one block; a problem that ends it is recorded and ``None`` returned."""
+        try:
+            return self._block(block, previous)
+        except _Problem as problem:
+            self.error(problem.message, problem.line, problem.column, problem.code)
+            return None
 
     def _front_matter(self, lines: list[str]) -> int:
         first = 0
@@ -421,34 +429,27 @@ class _Parser:
     # -- relation trees ---------------------------------------------------------------------
 
     def _tree(self, block: list[tuple[int, str]]) -> _Node:
-        items = self._gather(block, pcs=False)
-        return self._relations(items, None)
+        return self._relations(self._gather(block), None)
 
-    def _gather(
-        self, block: list[tuple[int, str]], pcs: bool
-    ) -> list[tuple[int, int, int, str | None, str]]:
-        """Group lines into items: (line, column, indent, symbol, raw text)."""
+    def _gather(self, block: list[tuple[int, str]]) -> list[list[Any]]:
+        """Group lines into items: [line, column, indent, symbol, raw text]."""
         items: list[list[Any]] = []
         for number, line in block:
             stripped = line.lstrip()
             indent = len(line) - len(stripped)
-            symbol = None
             match = _RELATION.match(stripped) if items else None
             if match is not None:
-                symbol = match.group(1)
-                stripped = stripped[match.end() :]
-                column = indent + match.end() + 1
-            else:
-                column = indent + 1
-            if items and symbol is None and not (pcs and _is_pcs_start(stripped)):
+                end = match.end()
+                items.append([number, indent + end + 1, indent, match.group(1), stripped[end:]])
+            elif items:  # a continuation line
                 items[-1][4] += " " + stripped
-                continue
-            items.append([number, column, indent, symbol, stripped])
-        return [tuple(item) for item in items]  # type: ignore[misc,unused-ignore]
+            else:
+                items.append([number, indent + 1, indent, None, stripped])
+        return items
 
     def _relations(
         self,
-        items: list[tuple[int, int, int, str | None, str]],
+        items: Sequence[Sequence[Any]],
         root: _Node | None,
         root_indent: int = -1,
         first: int = 0,
@@ -461,7 +462,6 @@ class _Parser:
             root = self._element(raw, number, column)
             root_indent = indent
             first += 1
-        stack: list[tuple[int, _Node]] = [(root_indent, root)]
         levels: list[tuple[int, _Node | None]] = [(root_indent, None)]
         last = root
         problems: list[_Problem] = []
@@ -496,7 +496,6 @@ class _Parser:
             origin, target = (child, parent) if child_is_origin else (parent, child)
             self.relations.append((kind, origin, target, number, column))
             last = child
-        del stack
         for found in problems:
             self.error(found.message, found.line, found.column, found.code)
         return root
@@ -544,9 +543,10 @@ class _Parser:
         last_statement: _Node | None = None
         tree: list[tuple[int, int, int, str | None, str]] = []
         problems = 0
+        has_inference = False
 
         def flush_tree() -> None:
-            if tree and last_statement is not None:
+            if last_statement is not None:
                 before = len(self.relations)
                 self._relations(list(tree), last_statement)
                 # An undercut of a statement of the structure undercuts the argument's step.
@@ -562,14 +562,15 @@ class _Parser:
             indent = len(line) - len(stripped)
             item = _PCS_ITEM.match(stripped)
             if item is not None:
-                flush_tree()
+                if tree:
+                    flush_tree()
                 raw = stripped[item.end() :]
                 column = indent + item.end() + 1
                 # continuation lines
                 j = i + 1
                 while j < len(lines):
                     nxt = lines[j][1].lstrip()
-                    if _is_pcs_start(nxt) or _RELATION.match(nxt):
+                    if _PCS_LINE_START.match(nxt):
                         break
                     raw += " " + nxt
                     j += 1
@@ -594,7 +595,8 @@ class _Parser:
                 i = j
                 continue
             if stripped.startswith("--"):
-                flush_tree()
+                if tree:
+                    flush_tree()
                 j = i
                 text = stripped
                 while not _inference_closed(text, j == i) and j + 1 < len(lines):
@@ -613,6 +615,7 @@ class _Parser:
                     data = None
                 rules = [unescape(r).strip() for r in body.split(",") if r.strip()]
                 steps.append(("inference", (rules, data or {}, number)))
+                has_inference = True
                 last_statement = None
                 i = j + 1
                 # undercuts under an inference attack the argument
@@ -633,7 +636,7 @@ class _Parser:
                     i += 1
                     while i < len(lines):
                         nxt = lines[i][1].lstrip()
-                        if _is_pcs_start(nxt) or _RELATION.match(nxt):
+                        if _PCS_LINE_START.match(nxt):
                             break
                         last = tree[-1]
                         tree[-1] = (last[0], last[1], last[2], last[3], last[4] + " " + nxt)
@@ -668,7 +671,7 @@ class _Parser:
                 i += 1
                 while i < len(lines):
                     nxt = lines[i][1].lstrip()
-                    if _is_pcs_start(nxt) or _RELATION.match(nxt):
+                    if _PCS_LINE_START.match(nxt):
                         break
                     last = tree[-1]
                     tree[-1] = (last[0], last[1], last[2], last[3], last[4] + " " + nxt)
@@ -682,14 +685,11 @@ class _Parser:
             )
             problems += 1
             i += 1
-        flush_tree()
+        if tree:
+            flush_tree()
         if problems:
             return
-        if (
-            not steps
-            or steps[-1][0] != "statement"
-            or not any(kind == "inference" for kind, _ in steps)
-        ):
+        if not steps or steps[-1][0] != "statement" or not has_inference:
             last_line = block[-1][0]
             self.error(
                 "a premise-conclusion structure must end with a conclusion after an "
@@ -1054,13 +1054,9 @@ def closing_of(kind: str) -> str:
     return "]" if kind == "[" else ">"
 
 
-def _is_pcs_start(text: str) -> bool:
-    return bool(_PCS_ITEM.match(text)) or text.startswith("--")
-
-
 def _inference_closed(text: str, single: bool) -> bool:
     stripped = text.strip()
-    if set(stripped) == {"-"}:
+    if stripped and not stripped.strip("-"):  # dashes only
         return len(stripped) >= 4 or not single
     return len(stripped) > 2 and stripped.endswith("--") and stripped.startswith("--")
 
