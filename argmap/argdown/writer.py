@@ -19,6 +19,7 @@ from typing import Any
 
 from argmap.argdown.inline import escape, parse_inline, unescape
 from argmap.argdown.reader import ARGUMENT_KEYS, CLAIM_KEYS, SECTION_KEYS
+from argmap.jsonformat import paused_gc
 from argmap.model import Argument, ArgumentMap, Claim, RelationKind, Section
 
 _FRONT_KEYS = frozenset({"title", "author", "authors", "date", "description", "argmap"})
@@ -426,4 +427,7 @@ def _source(source: Any) -> dict[str, str]:
 
 def write(amap: ArgumentMap) -> str:
     """Argdown text for ``amap``; reading it gives a map equal to ``amap``."""
-    return _Writer(amap).write()
+    # Hundreds of thousands of small dicts and strings, no cycles: the collector would only walk
+    # the map's own objects again and again.
+    with paused_gc():
+        return _Writer(amap).write()

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 
 from argmap.formats import EvaluationLike, Exporter, RegisterExporter
-from argmap.graph import GraphIndex
 from argmap.hookspecs import hookimpl
-from argmap.model import Argument, ArgumentMap, Claim, Node, Source
+from argmap.jsonformat import paused_gc
+from argmap.model import Argument, ArgumentMap, Claim, Node, RelationKind, Source
 
 # Characters with an inline meaning in CommonMark, GFM or on GitHub (`^[` inline footnotes,
 # `@user` mentions that would notify people). Block syntax cannot start inside our text: it
@@ -95,13 +95,29 @@ def _edge_references(text: str) -> str:
 
 _STATUS_MARKERS = {"in": "✅", "out": "❌", "undecided": "❔"}
 
+# The words before a list item, by how it relates to its parent (objections depend on the parent).
+_KIND_WORDS = {
+    "premise": f"{MARKERS['premise']} **Premise:**",
+    "support": f"{MARKERS['reason']} **Reason:**",
+    "reason": f"{MARKERS['reason']} **Reason:**",
+    "undercut": f"{MARKERS['undercut']} **Undercut (denies that the step follows):**",
+    "contradiction": f"{MARKERS['contradiction']} **Contradicts:**",
+}
+_OBJECTION_WORDS = f"{MARKERS['objection']} **Objection:**"
+_AGAINST_ARGUMENT = f"{MARKERS['objection']} **Objection against the argument:**"
+_AGAINST_PREMISE = f"{MARKERS['objection']} **Objection (undermines this premise):**"
+_REBUTTAL = f"{MARKERS['objection']} **Objection (rebuttal):**"
+
+_Child = tuple[str, Node]
+"""How a list item relates to its parent (``via``), and its claim or argument."""
+_VIA = {kind: kind.value for kind in RelationKind}
+
 
 class _Outline:
     """Writes the outline; one instance per export."""
 
     def __init__(self, amap: ArgumentMap, evaluation: EvaluationLike | None) -> None:
         self.amap = amap
-        self.index: GraphIndex = amap.index
         self.evaluation = evaluation
         self.lines: list[str] = []
         self.footnotes: list[str] = []
@@ -110,6 +126,49 @@ class _Outline:
         self.premise_ids = {p for a in amap.arguments for p in a.premises}
         # (premise id, conclusion id) -> the bare argument shown as that premise
         self.collapsed: dict[tuple[str, str], Argument] = {}
+        self.contradicted: set[str] = set()  # nodes that take part in a contradiction
+        self.edges = self._edges()
+
+    def _edges(self) -> dict[str, list[_Child]]:
+        """What is listed under each node, except an argument's premises.
+
+        For a claim, the arguments concluding in it; for every node, then, the relations into
+        it (both ways for a contradiction). The order is that of :meth:`GraphIndex.children`;
+        one pass over the map costs far less than asking the index node by node. A bare
+        one-premise argument is listed as its premise (a "reason"), and remembered in
+        ``collapsed``.
+        """
+        amap = self.amap
+        get = amap.get
+        targets = {r.target for r in amap.relations}
+        edges: dict[str, list[_Child]] = {}
+        for argument in amap.arguments:
+            conclusion = argument.conclusion
+            if conclusion is None:
+                continue
+            premises = argument.premises
+            entry: _Child
+            if (
+                len(premises) == 1
+                and not (argument.title or argument.gist or argument.scheme)
+                and not (argument.tags or argument.sources or argument.data)
+                and argument.id not in targets
+            ):
+                self.collapsed[premises[0], conclusion] = argument
+                entry = ("reason", get(premises[0]))  # type: ignore[assignment]
+            else:
+                entry = ("argument", argument)
+            edges.setdefault(conclusion, []).append(entry)
+        contradiction = RelationKind.CONTRADICTION
+        for relation in amap.relations:
+            kind = relation.kind
+            entry = (_VIA[kind], get(relation.origin))  # type: ignore[assignment]
+            edges.setdefault(relation.target, []).append(entry)
+            if kind is contradiction:
+                self.contradicted.update((relation.origin, relation.target))
+                entry = ("contradiction", get(relation.target))  # type: ignore[assignment]
+                edges.setdefault(relation.origin, []).append(entry)
+        return edges
 
     # -- pieces -----------------------------------------------------------------------------
 
@@ -140,14 +199,16 @@ class _Outline:
         return f" {marker} *{escape(reason)}*"
 
     def claim_body(self, claim: Claim) -> str:
-        parts = []
-        if claim.title:
-            parts.append(f"**{escape(claim.title)}.**")
-        if claim.text or not claim.title:
-            parts.append(escape(claim.text) if claim.text else "*(no text)*")
+        title, text = claim.title, claim.text
+        if not title:
+            body = escape(text) if text else "*(no text)*"
+        elif text:
+            body = f"**{escape(title)}.** {escape(text)}"
+        else:
+            body = f"**{escape(title)}.**"
         if claim.tags:
-            parts.append(" ".join(f"`#{_code(tag)}`" for tag in claim.tags))
-        return " ".join(parts) + self.cite(claim.sources)
+            body += " " + " ".join([f"`#{_code(tag)}`" for tag in claim.tags])
+        return body + self.cite(claim.sources) if claim.sources else body
 
     def argument_body(self, argument: Argument) -> str:
         words = "argument"
@@ -162,89 +223,76 @@ class _Outline:
             parts.append(f"*scheme: {escape(argument.scheme)}*")
         return " ".join(parts) + self.cite(argument.sources)
 
-    def kind_words(self, via: str, node: Node) -> str:
-        if via == "premise":
-            return f"{MARKERS['premise']} **Premise:**"
-        if via in ("support", "reason"):
-            return f"{MARKERS['reason']} **Reason:**"
-        if via == "undercut":
-            return f"{MARKERS['undercut']} **Undercut (denies that the step follows):**"
-        if via == "contradiction":
-            return f"{MARKERS['contradiction']} **Contradicts:**"
-        return f"{MARKERS['objection']} **Objection:**"
-
     def objection_words(self, parent: Node) -> str:
         if isinstance(parent, Argument):
-            return f"{MARKERS['objection']} **Objection against the argument:**"
+            return _AGAINST_ARGUMENT
         if parent.id in self.premise_ids:
-            return f"{MARKERS['objection']} **Objection (undermines this premise):**"
-        return f"{MARKERS['objection']} **Objection (rebuttal):**"
+            return _AGAINST_PREMISE
+        return _REBUTTAL
 
     # -- the walk ---------------------------------------------------------------------------
 
-    def plain(self, argument: Argument) -> bool:
-        """Whether an argument is a bare one-premise step, shown as just its premise."""
-        return (
-            len(argument.premises) == 1
-            and not (argument.title or argument.gist or argument.scheme)
-            and not (argument.tags or argument.sources or argument.data)
-            and not self.index.incoming(argument.id)
-        )
+    def children(self, node: Node) -> list[_Child]:
+        """What is listed under ``node``, as (via, child) pairs.
 
-    def children(self, node: Node) -> list[tuple[str, Node]]:
-        found = []
-        for via, child in self.index.children(node):
-            if via == "contradiction" and child.id in self.written:
-                continue
-            if via == "argument" and isinstance(child, Argument) and self.plain(child):
-                self.collapsed[child.premises[0], node.id] = child
-                found.append(("reason", self.amap.get(child.premises[0])))
-            else:
-                found.append((via, child))
-        return found  # type: ignore[return-value]
+        For a claim its reasons, for an argument its premises; then what relates to the node
+        itself (a contradiction only once).
+        """
+        found = self.edges.get(node.id, [])
+        if node.id in self.contradicted:
+            written = self.written
+            found = [c for c in found if not (c[0] == "contradiction" and c[1].id in written)]
+        if isinstance(node, Argument):
+            get = self.amap.get
+            premises = [("premise", get(p)) for p in node.premises]
+            return premises + found  # type: ignore[return-value]
+        return found
 
     def item(self, via: str, node: Node, parent: Node, depth: int) -> bool:
         """Write one list item; return whether its children should follow."""
         indent = "  " * depth
-        if isinstance(node, Argument) and via == "argument":
-            if node.id in self.written:
+        written = self.written
+        if via == "argument" and isinstance(node, Argument):
+            if node.id in written:
                 self.lines.append(f"{indent}- {MARKERS['reason']} ↩ {self.link(node)} (see above)")
                 return False
-            self.written.add(node.id)
+            written.add(node.id)
             self.lines.append(
                 f"{indent}- {self.anchor(node)}{MARKERS['reason']} {self.argument_body(node)}"
                 f"{self.status(node)}"
             )
             return True
-        words = self.objection_words(parent) if via == "attack" else self.kind_words(via, node)
+        if via == "attack":
+            words = self.objection_words(parent)
+        else:
+            words = _KIND_WORDS.get(via, _OBJECTION_WORDS)
         anchors = ""
         if via == "reason":
             argument = self.collapsed[node.id, parent.id]
-            if argument.id not in self.written:
-                self.written.add(argument.id)
+            if argument.id not in written:
+                written.add(argument.id)
                 anchors = self.anchor(argument)
-        if node.id in self.written:
+        if node.id in written:
             self.lines.append(f"{indent}- {anchors}{words} ↩ {self.link(node)} (see above)")
             return False
-        self.written.add(node.id)
+        written.add(node.id)
         body = self.claim_body(node) if isinstance(node, Claim) else self.argument_body(node)
-        self.lines.append(
-            f"{indent}- {anchors}{self.anchor(node)}{words} {body}{self.status(node)}"
-        )
+        status = "" if self.evaluation is None else self.status(node)
+        self.lines.append(f"{indent}- {anchors}{self.anchor(node)}{words} {body}{status}")
         return True
 
-    def tree(self, root: Node) -> None:
+    def tree(self, root: Node, depth: int = 0) -> None:
+        """Write the items under ``root``, starting at ``depth``."""
         # An explicit stack: debates can be deeper than Python's recursion limit.
-        stack: list[tuple[str, Node, Node, int]] = [
-            (via, child, root, 0) for via, child in reversed(self.children(root))
-        ]
+        stack = [(via, child, root, depth) for via, child in reversed(self.children(root))]
+        item, children = self.item, self.children
         while stack:
             via, node, parent, depth = stack.pop()
-            if self.item(via, node, parent, depth):
-                stack.extend(
-                    (child_via, child, node, depth + 1)
-                    for child_via, child in reversed(self.children(node))
-                )
+            if item(via, node, parent, depth):
+                found = children(node)
+                if found:
+                    depth += 1
+                    stack.extend([(v, child, node, depth) for v, child in reversed(found)])
 
     def heading(self, claim: Claim, prefix: str) -> None:
         title = escape(claim.title or claim.text or claim.id)
@@ -308,13 +356,7 @@ class _Outline:
                     self.lines.append(
                         f"- {self.anchor(node)}{self.claim_body(node)}{self.status(node)}"
                     )
-                stack = [(via, child, node, 1) for via, child in reversed(self.children(node))]
-                while stack:
-                    via, child, parent, depth = stack.pop()
-                    if self.item(via, child, parent, depth):
-                        stack.extend(
-                            (v, c, child, depth + 1) for v, c in reversed(self.children(child))
-                        )
+                self.tree(node, 1)
             self.lines.append("")
         if amap.sections:
             self.sections()
@@ -401,7 +443,16 @@ def _short(node: Node) -> str:
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z0-9_]")
 
 
+# A newline-separated list of plain ids.
+_PLAIN_IDS = re.compile(rf"(?:{_PLAIN_ID.pattern})(?:\n(?:{_PLAIN_ID.pattern}))*")
+
+
 def _anchors(amap: ArgumentMap) -> dict[str, str]:
+    ids = [c.id for c in amap.claims] + [a.id for a in amap.arguments]
+    joined = "\n".join(ids)
+    if joined.count("\n") == len(ids) - 1 and _PLAIN_IDS.fullmatch(joined):
+        # Most maps: every id is plain, so "am-" and the id is an anchor no other node takes.
+        return {node_id: "am-" + node_id for node_id in ids}
     anchors: dict[str, str] = {}
     taken: set[str] = set()
     for node in amap:
@@ -427,7 +478,10 @@ def export(amap: ArgumentMap, /, *, evaluation: EvaluationLike | None = None) ->
         evaluation: An :class:`argmap.evaluation.Evaluation` whose labels are shown next to
             each claim and argument (with a legend), or None.
     """
-    return _Outline(amap, evaluation).render()
+    # Hundreds of thousands of strings and tuples, no cycles: the collector would only walk
+    # the map's own objects again and again.
+    with paused_gc():
+        return _Outline(amap, evaluation).render()
 
 
 @hookimpl
