@@ -740,11 +740,15 @@ class _Parser:
             )
             defaults = {}
 
+        # Most nodes carry no data, hence no fields: they share one empty (never changed) dict.
+        no_fields: dict[str, Any] = {}
         claims_info = [
-            (node, self._fields(node, CLAIM_KEYS, defaults)) for node in self.statements.values()
+            (node, self._fields(node, CLAIM_KEYS, defaults) if node.data else no_fields)
+            for node in self.statements.values()
         ]
         args_info = [
-            (node, self._fields(node, ARGUMENT_KEYS, defaults)) for node in self.arguments.values()
+            (node, self._fields(node, ARGUMENT_KEYS, defaults) if node.data else no_fields)
+            for node in self.arguments.values()
         ]
         sections_info = [(h, self._section_fields(h)) for h in self.headings]
 
@@ -826,6 +830,8 @@ class _Parser:
                     )
                 )
             else:
+                # A statement is never implicit nor structured: its section is its place's.
+                section = node.section
                 claims.append(
                     Claim(
                         node.id,
@@ -835,7 +841,7 @@ class _Parser:
                         None,
                         tuple(node.tags),
                         (),
-                        section_of(node, fields),
+                        None if section is None else section_id[section],
                         None,
                         {},
                         location=Location(source, node.line, node.column),
@@ -1158,12 +1164,14 @@ class _Ids:
         self.allocator.reserve(element_id)
 
     def take(self, wanted: str) -> str:
+        """``wanted``, or it with `` (2)``, `` (3)``, ... (the allocator is not used then)."""
+        taken = self.taken
         candidate = wanted
         n = 2
-        while candidate in self.taken:
+        while candidate in taken:
             candidate = f"{wanted} ({n})"
             n += 1
-        self.reserve(candidate)
+        taken.add(candidate)
         return candidate
 
     def allocate(self, text: str, fallback: str) -> str:
