@@ -278,7 +278,8 @@ class _Outline:
         written.add(node.id)
         body = self.claim_body(node) if isinstance(node, Claim) else self.argument_body(node)
         status = "" if self.evaluation is None else self.status(node)
-        self.lines.append(f"{indent}- {anchors}{self.anchor(node)}{words} {body}{status}")
+        anchor = self.anchors[node.id]
+        self.lines.append(f'{indent}- {anchors}<a id="{anchor}"></a>{words} {body}{status}')
         return True
 
     def tree(self, root: Node, depth: int = 0) -> None:
@@ -343,7 +344,8 @@ class _Outline:
             self.heading(claim, prefix)
             if expand:
                 self.list_block(claim)
-        leftovers = [n for n in amap if n.id not in self.written]
+        written = self.written
+        leftovers = [n for n in _nodes(amap) if n.id not in written]
         if leftovers:
             self.lines.extend(["## Other claims", ""])
             for node in leftovers:
@@ -372,14 +374,14 @@ class _Outline:
         self.lines.extend(["## Sections", ""])
         depth_of: dict[str, int] = {}
         by_section: dict[str, list[Node]] = {}
-        for node in self.amap:
+        for node in _nodes(self.amap):
             if node.section is not None:
                 by_section.setdefault(node.section, []).append(node)
         for section in self.amap.sections:
             depth = depth_of[section.parent] + 1 if section.parent in depth_of else 0
             depth_of[section.id] = depth
             members = by_section.get(section.id, [])
-            links = ", ".join(self.link(n) for n in members) or "*(empty)*"
+            links = ", ".join([self.link(n) for n in members]) or "*(empty)*"
             self.lines.append(f"{'  ' * depth}- **{escape(section.title)}:** {links}")
         self.lines.append("")
 
@@ -390,6 +392,11 @@ class _Outline:
         while self.lines and self.lines[-1] == "":
             self.lines.pop()
         return "\n".join(self.lines) + "\n"
+
+
+def _nodes(amap: ArgumentMap) -> tuple[Node, ...]:
+    """Claims, then arguments, as iterating the map gives them (without a generator)."""
+    return (*amap.claims, *amap.arguments)
 
 
 def _legend(evaluation: EvaluationLike | None) -> str:
