@@ -152,9 +152,7 @@ def clean(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text.translate(_CONTROL))
 
 
-_HTML_SPECIAL = re.compile(
-    '[&<>"\\\\\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]'
-)
+_HTML_SPECIAL = re.compile('[&<>"\\\\\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]')
 _DOT_SPECIAL = re.compile('["\\\\\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]')
 
 
@@ -197,9 +195,7 @@ def quote(text: str) -> str:
     if len(text) <= _CHUNK:
         return '"' + _inner(text) + '"'
     # Graphviz refuses quoted strings of more than 16,384 bytes; DOT joins "a" + "b".
-    return " + ".join(
-        '"' + _inner(text[i : i + _CHUNK]) + '"' for i in range(0, len(text), _CHUNK)
-    )
+    return " + ".join('"' + _inner(text[i : i + _CHUNK]) + '"' for i in range(0, len(text), _CHUNK))
 
 
 _CHUNK = 4000
@@ -230,11 +226,14 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _wrap_line(line: str, width: int) -> list[str]:
-    """Wrap a line longer than ``width`` (without line breaks): :func:`wrap` does the rest."""
+def _wrap_line(line: str, width: int, printable: bool = False) -> list[str]:
+    """Wrap a line longer than ``width`` (without line breaks): :func:`wrap` does the rest.
+
+    ``printable``: the caller knows that the line is printable.
+    """
     paragraph = line.strip(" ")
     # Every white space character but the space is unprintable: most texts need no work.
-    if "  " in paragraph or not paragraph.isprintable():
+    if "  " in paragraph or not (printable or paragraph.isprintable()):
         paragraph = " ".join(paragraph.split())
     return _line_pattern(width).findall(paragraph) if paragraph else [""]
 
@@ -346,8 +345,12 @@ OPTION_HELP: Mapping[str, str] = {
 }
 
 
-def _roles(amap: ArgumentMap) -> dict[str, str]:
-    """Each claim's role: position, objection, premise or claim."""
+def _role_sets(amap: ArgumentMap) -> tuple[set[str], set[str]]:
+    """The ids of what supports something (premises too), and of what attacks or undercuts.
+
+    A claim's role follows: a position is one; else a supporter is a premise, an attacker an
+    objection, and the rest plain claims.
+    """
     supports: set[str] = set()
     attacks: set[str] = set()
     for argument in amap.arguments:
@@ -357,17 +360,7 @@ def _roles(amap: ArgumentMap) -> dict[str, str]:
             supports.add(relation.origin)
         elif relation.kind is not RelationKind.CONTRADICTION:
             attacks.add(relation.origin)
-    roles = {}
-    for claim in amap.claims:
-        if claim.is_position:
-            roles[claim.id] = "position"
-        elif claim.id in attacks and claim.id not in supports:
-            roles[claim.id] = "objection"
-        elif claim.id in supports:
-            roles[claim.id] = "premise"
-        else:
-            roles[claim.id] = "claim"
-    return roles
+    return supports, attacks
 
 
 def _plain(argument: Argument, targeted: set[str]) -> bool:
@@ -431,24 +424,30 @@ class _Writer:
         self.claim_styles = {
             role: self.claim_style(role) for role in ("position", "objection", "premise", "claim")
         }
-        self.names: dict[str, str] = {}
+        # Each node's quoted DOT name, and its short name escaped for edge tooltips.
+        self.ends: dict[str, tuple[str, str]] = {}
         # The speaker line of each list of speakers (debates quote few speakers).
         self.said: dict[str, str] = {}
         self.shorts: dict[str, str] = {}
-        self.tips: dict[str, str] = {}
         self.tooltips: list[str | None] = []
         self.collect = collect
 
     # -- labels -------------------------------------------------------------------------------
 
-    def block(self, text: str, budget: int, bold: bool = False, width: int = 0) -> str:
-        """``text`` wrapped and escaped, lines joined by ``<BR/>``, at most ``budget`` lines."""
+    def block(
+        self, text: str, budget: int, bold: bool = False, width: int = 0, inert: bool | None = None
+    ) -> str:
+        """``text`` wrapped and escaped, lines joined by ``<BR/>``, at most ``budget`` lines.
+
+        ``inert``: :func:`_inert` of ``text``, when the caller knows it.
+        """
         width = width or self.o.wrap
-        inert = _inert(text)  # then it is one line, with no white space but spaces
+        if inert is None:
+            inert = _inert(text)  # then it is one line, with no white space but spaces
         if inert and len(text) <= width:
             return f"<B>{text.strip()}</B>" if bold else text.strip()
         if inert:
-            found = _wrap_line(text, width)
+            found = _wrap_line(text, width, printable=True)
         elif len(text) <= width and "\n" not in text and "\r" not in text:
             joined = html(text.strip())
             return f"<B>{joined}</B>" if bold else joined
@@ -482,7 +481,7 @@ class _Writer:
         line = f'<BR/><FONT POINT-SIZE="10" COLOR="{colour}"><B>{marker} {html(words)}</B></FONT>'
         return line, word
 
-    def claim_label(self, claim: Claim, role: str) -> str:
+    def claim_label(self, claim: Claim, role: str, inert_text: bool | None = None) -> str:
         parts: list[str] = []
         if role == "position":
             head = "POSITION"
@@ -495,7 +494,7 @@ class _Writer:
         if claim.title:
             parts.append(self.block(claim.title, 3, bold=True))
         if claim.text:
-            parts.append(self.block(claim.text, budget))
+            parts.append(self.block(claim.text, budget, inert=inert_text))
         elif not claim.title:
             parts.append(f"{self.small}<I>(no text)</I></FONT>")
         sources = claim.sources
@@ -527,7 +526,9 @@ class _Writer:
     # -- statements ---------------------------------------------------------------------------
 
     def claim_node(self, claim: Claim, role: str) -> str:
-        label = self.claim_label(claim, role)
+        # The text is both label and tooltip: check once whether it needs escaping.
+        inert_text = _inert(claim.text) if claim.text else None
+        label = self.claim_label(claim, role, inert_text)
         attributes = self.claim_styles[role]
         status = ""
         if self.o.evaluation is not None:
@@ -537,9 +538,10 @@ class _Writer:
         tooltip = claim.text or claim.title or claim.id
         if self.o.sources and claim.sources:
             tooltip = _tooltip(tooltip, claim.sources)
+        inert = inert_text if tooltip is claim.text else None
         return (
-            f"\t{self.names[claim.id]} [label=<{label}{status}> {attributes} "
-            f"{self.tooltip(tooltip)}]\n"
+            f"\t{self.ends[claim.id][0]} [label=<{label}{status}> {attributes} "
+            f"{self.tooltip(tooltip, inert)}]\n"
         )
 
     def claim_style(self, role: str, word: str | None = None) -> str:
@@ -569,37 +571,41 @@ class _Writer:
         text = argument.gist or argument.title or argument.id
         tooltip = _tooltip(text, argument.sources) if self.o.sources else text
         return (
-            f"\t{self.names[argument.id]} [label=<{self.argument_label(argument)}{status}> "
+            f"\t{self.ends[argument.id][0]} [label=<{self.argument_label(argument)}{status}> "
             f'shape=ellipse style=filled fillcolor="{fill}" margin="0.05,0.03" '
             f'class="{classes}" {self.tooltip(tooltip)}]\n'
         )
 
     def name(self, node_id: str) -> str:
         """The quoted DOT name of a node."""
-        return self.names[node_id]
+        return self.ends[node_id][0]
 
-    def tooltip(self, text: str) -> str:
+    def tooltip(self, text: str, inert: bool | None = None) -> str:
         """The ``id`` and ``tooltip`` attributes of a node or cluster whose tooltip is ``text``.
 
         The id numbers the tooltip, so that :func:`restore_tooltips` can put the exact text
         back into the SVG (Graphviz rewrites backslashes, entities and runs of spaces).
+        ``inert``: :func:`_inert` of ``text``, when the caller knows it.
         """
         number = len(self.tooltips)
         self.tooltips.append(text)
-        if len(text) <= _CHUNK and (_inert(text) or _DOT_SPECIAL.search(text) is None):
+        if inert is None:
+            inert = _inert(text)
+        if len(text) <= _CHUNK and (inert or _DOT_SPECIAL.search(text) is None):
             return f'id="argmap_{number}" tooltip="{text}"'
         return f'id="argmap_{number}" tooltip={quote(text)}'
 
     def edge(self, kind: str, origin: str, target: str, words: str) -> str:
         """An edge statement; its tooltip reads "origin <words> target"."""
-        tips = self.tips
         number = len(self.tooltips)
         self.tooltips.append(
             f"{self.shorts[origin]} {words} {self.shorts[target]}" if self.collect else None
         )
+        origin_name, origin_tip = self.ends[origin]
+        target_name, target_tip = self.ends[target]
         return (
-            f"\t{self.names[origin]} -> {self.names[target]} [{self.edge_styles[kind]} "
-            f'id="argmap_{number}" tooltip="{tips[origin]} {words} {tips[target]}"]\n'
+            f"\t{origin_name} -> {target_name} [{self.edge_styles[kind]} "
+            f'id="argmap_{number}" tooltip="{origin_tip} {words} {target_tip}"]\n'
         )
 
     # -- the whole ----------------------------------------------------------------------------
@@ -635,38 +641,45 @@ class _Writer:
             title = self.block(amap.title, 3, bold=True, width=2 * o.wrap)
             dot.attr(label=f"<{title}>", labelloc="t", fontsize="16")
         body: list[str] = []
-        # Each node's quoted name, and its short name escaped for edge tooltips, made once.
         special = _DOT_SPECIAL.search
-        names, shorts, tips = self.names, self.shorts, self.tips
+        ends, shorts = self.ends, self.shorts
         nodes: Iterable[Claim | Argument] = itertools.chain(amap.claims, amap.arguments)
         for node in nodes:
             node_id = node.id
             if special(node_id) is None and len(node_id) <= _CHUNK:
-                names[node_id] = f'"{node_id}"'
+                name = f'"{node_id}"'
             else:
-                names[node_id] = quote(node_id)
+                name = quote(node_id)
             short = node.title or node_id
             if len(short) > _SHORT:
                 short = short[: _SHORT - 1] + "…"
-            tips[node_id] = short if special(short) is None else _inner(short)
+            ends[node_id] = (name, short if special(short) is None else _inner(short))
             if self.collect:
                 shorts[node_id] = short
-        roles = _roles(amap)
+        supports, attacks = _role_sets(amap)
         # An argument that a relation starts or ends at must be a node of its own.
-        related = {r.target for r in amap.relations} | {r.origin for r in amap.relations}
+        related = {r.target for r in amap.relations}
+        related.update([r.origin for r in amap.relations])
         plain = {a.id for a in amap.arguments if _plain(a, related)}
 
         statements: defaultdict[str | None, list[str]] = defaultdict(list)
         claim_node = self.claim_node
         for claim in amap.claims:
-            statements[claim.section].append(claim_node(claim, roles[claim.id]))
+            if claim.is_position:
+                role = "position"
+            elif claim.id in supports:
+                role = "premise"
+            elif claim.id in attacks:
+                role = "objection"
+            else:
+                role = "claim"
+            statements[claim.section].append(claim_node(claim, role))
         for argument in amap.arguments:
             if argument.id not in plain:
                 statements[argument.section].append(self.argument_node(argument))
         self.sections(body, statements)
         body.extend(statements.get(None, ()))
 
-        premise_section = {c.id: c.section for c in amap.claims}
         used_by: dict[str, int] = {}
         for argument in amap.arguments:
             for premise in argument.premises:
@@ -687,7 +700,7 @@ class _Writer:
             if (
                 len(premises) > 1
                 and all(used_by[p] == 1 for p in premises)
-                and len({premise_section[p] for p in premises}) == 1
+                and len({amap.claim(p).section for p in premises}) == 1
             ):
                 body.append("\t{rank=same " + " ".join(self.name(p) for p in premises) + "}\n")
         words = {
@@ -801,8 +814,7 @@ class _Writer:
         body.append("{rank=same legend_position legend_rival}")
         for origin, target, kind, words in edges:
             body.append(
-                f'{origin} -> {target} [{self.edge_styles[kind]} label="{words}" '
-                f'tooltip="{words}"]'
+                f'{origin} -> {target} [{self.edge_styles[kind]} label="{words}" tooltip="{words}"]'
             )
         if self.o.evaluation is not None:
             rows = "<BR/>".join(
@@ -850,16 +862,19 @@ def diagram(amap: ArgumentMap, /, *, exact_tooltips: bool = True, **options: Any
         **options: See :class:`DotOptions`.
     """
     writer = _Writer(amap, DotOptions.from_options(**options), collect=exact_tooltips)
+    return Diagram(_build(writer), tuple(writer.tooltips))
+
+
+def _build(writer: _Writer) -> graphviz.Digraph:
     # Hundreds of thousands of short-lived strings, no cycles: the cyclic collector would only
     # rescan them again and again.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        graph = writer.digraph()
+        return writer.digraph()
     finally:
         if enabled:
             gc.enable()
-    return Diagram(graph, tuple(writer.tooltips))
 
 
 def digraph(amap: ArgumentMap, /, **options: Any) -> graphviz.Digraph:
@@ -910,7 +925,9 @@ def export(amap: ArgumentMap, /, **options: Any) -> str:
     Returns:
         The DOT text; the same map and options always give the same text.
     """
-    return diagram(amap, exact_tooltips=False, **options).source
+    # Without a Diagram: its tuple of every tooltip would only be copied and dropped.
+    source: str = _build(_Writer(amap, DotOptions.from_options(**options))).source
+    return source
 
 
 def _image_exporter(fmt: str, binary: bool) -> Callable[..., str | bytes]:
