@@ -13,7 +13,6 @@ other value that JSON cannot carry becomes text.
 
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Any
 
@@ -48,6 +47,8 @@ def load(text: str) -> Any:
 def _json(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
+    import datetime  # only PyYAML makes dates (and imports datetime itself)
+
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
     if isinstance(value, dict):

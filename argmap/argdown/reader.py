@@ -384,10 +384,15 @@ class _Parser:
                         column,
                     )
                 is_argument = kind == "<"
+                data = None
                 if after.startswith(":"):
-                    text_raw, data = self._split_data(after[1:], line, column + close + 2)
+                    text_raw = after[1:]
+                    if "{" in text_raw:
+                        text_raw, data = self._split_data(text_raw, line, column + close + 2)
                     text, tags = parse_inline(text_raw.strip())
                     return self._add(is_argument, title, False, text, tags, data, line, column)
+                if not after:  # a bare reference
+                    return self._add(is_argument, title, False, None, [], None, line, column)
                 rest, data = self._split_data(after, line, column + close + 1)
                 rest_text, tags = parse_inline(rest.strip())
                 if rest_text and any(not w.startswith("#") for w in rest_text.split()):
