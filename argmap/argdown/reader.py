@@ -933,6 +933,7 @@ class _Parser:
             not isinstance(title, str)
             or not (description is None or isinstance(description, str))
             or not (date is None or isinstance(date, str))
+            or not isinstance(authors, (list, tuple))
             or not all(isinstance(a, str) for a in authors)
         ):
             self.error(

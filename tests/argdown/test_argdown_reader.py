@@ -31,8 +31,10 @@ class TestStructure:
         text = "[A]: a\n  <+ [B]: b\n  <- [C]: c\n  +> [D]: d\n  -> [E]: e\n  >< [F]: f\n"
         keys = [r.key for r in loads(text).relations]
         assert keys == [
-            (RelationKind.SUPPORT, "B", "A"), (RelationKind.ATTACK, "C", "A"),
-            (RelationKind.SUPPORT, "A", "D"), (RelationKind.ATTACK, "A", "E"),
+            (RelationKind.SUPPORT, "B", "A"),
+            (RelationKind.ATTACK, "C", "A"),
+            (RelationKind.SUPPORT, "A", "D"),
+            (RelationKind.ATTACK, "A", "E"),
             (RelationKind.CONTRADICTION, "A", "F"),
         ]
 
@@ -45,10 +47,14 @@ class TestStructure:
         assert arg.gist == "gist"
 
     def test_reserved_data_keys(self) -> None:
-        amap = loads('[T]: t {id: t1, position: true, holder: Russia, verdict: accepted, x: 1}\n')
+        amap = loads("[T]: t {id: t1, position: true, holder: Russia, verdict: accepted, x: 1}\n")
         claim = amap.claim("t1")
         assert (claim.is_position, claim.holder, claim.verdict, claim.data) == (
-            True, "Russia", "accepted", {"x": 1})
+            True,
+            "Russia",
+            "accepted",
+            {"x": 1},
+        )
 
 
 class TestErrors:
@@ -86,9 +92,21 @@ class TestErrors:
         bad.write_text("[A] text\n\n(1) p\n(2) q\n", "utf-8")
         done = subprocess.run(
             [sys.executable, "-m", "argmap", "export", str(bad), "--to", "json"],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert done.returncode == 2
         assert "Traceback" not in done.stderr
         assert f"{bad}:1:" in done.stderr
         assert f"{bad}:4:" in done.stderr
+
+
+class TestFrontMatter:
+    """Front matter values of the wrong type are problems with a line, never a traceback."""
+
+    @pytest.mark.parametrize("value", ["", " 5", " {name: x}", " true"])
+    def test_author_must_be_text_or_list_of_text(self, value: str) -> None:
+        with pytest.raises(ReadError, match="author must be text") as caught:
+            loads(f"===\ntitle: t\nauthor:{value}\n===\n\n[A]: a\n", "doc.argdown")
+        assert "doc.argdown:2:1" in str(caught.value)
