@@ -380,7 +380,10 @@ class _Writer:
         )
         if emitted < len(sections):
             emit_sections(len(sections) - 1)
-        return "\n\n".join(self.blocks) + "\n"
+        if not self.blocks:
+            return "\n"
+        self.blocks[-1] += "\n"  # the final line break, without copying the joined text again
+        return "\n\n".join(self.blocks)
 
 
 def _free(fields: dict[str, Any], data: dict[str, Any], reserved: frozenset[str]) -> None:

@@ -391,7 +391,8 @@ class _Outline:
             self.lines.append("")
         while self.lines and self.lines[-1] == "":
             self.lines.pop()
-        return "\n".join(self.lines) + "\n"
+        self.lines.append("")  # the final line break, without copying the joined text again
+        return "\n".join(self.lines)
 
 
 def _nodes(amap: ArgumentMap) -> tuple[Node, ...]:
@@ -456,7 +457,7 @@ _PLAIN_IDS = re.compile(rf"(?:{_PLAIN_ID.pattern})(?:\n(?:{_PLAIN_ID.pattern}))*
 
 def _anchors(amap: ArgumentMap) -> dict[str, str]:
     ids = [c.id for c in amap.claims] + [a.id for a in amap.arguments]
-    joined = "\n".join(ids)
+    joined = "\n".join(ids)  # (the count below rules out ids that hold a line break)
     if joined.count("\n") == len(ids) - 1 and _PLAIN_IDS.fullmatch(joined):
         # Most maps: every id is plain, so "am-" and the id is an anchor no other node takes.
         return {node_id: "am-" + node_id for node_id in ids}

@@ -196,3 +196,19 @@ def test_urls_become_links() -> None:
 
 def test_contract() -> None:
     check_exporter("markdown", texts_of=lambda out: inline_texts(str(out)))
+
+
+def test_anchors_are_unique_slugs() -> None:
+    # Plain ids become their own anchors (the quick path); any other id is slugged and, when
+    # the slug is taken, numbered, even when only one id in the map is not plain.
+    from argmap import Argument, Claim
+
+    claims = [Claim("a-b", "one"), Claim("a\nb", "two"), Claim("a b", "three"), Claim("x", "")]
+    amap = ArgumentMap(claims=claims, arguments=[Argument("x_1", ("a-b",), "x")])
+    markdown = outline(amap)
+    ids = ["am-a-b", "am-a-b-2", "am-a-b-3", "am-x", "am-x_1"]
+    assert [f'<a id="{i}"></a>' in markdown for i in ids] == [True] * len(ids)
+    assert outline(ArgumentMap(claims=claims[:1] + claims[3:])).count('<a id="am-') == 2
+    # Joined by line breaks, "a-b", "a\nb" and "x" look like four plain ids: still slugged.
+    markdown = outline(ArgumentMap(claims=[claims[0], claims[1], claims[3]]))
+    assert '<a id="am-a-b-2"></a>' in markdown
