@@ -110,3 +110,33 @@ class TestFrontMatter:
         with pytest.raises(ReadError, match="author must be text") as caught:
             loads(f"===\ntitle: t\nauthor:{value}\n===\n\n[A]: a\n", "doc.argdown")
         assert "doc.argdown:2:1" in str(caught.value)
+
+
+class TestPlaces:
+    """Every element keeps the line and column of its first definition (else first mention)."""
+
+    DOCUMENT = (
+        "# Part\n\n[B]\n\n[A]: a #x\n  + [B]: b {w: 1}\n  - <Arg>: gist\n\n<Arg>\n\n"
+        "(1) [P]: p\n(2) [B]\n----\n(3) [C]: c\n  _ [U]: u\n"
+    )
+
+    def test_locations_of_every_element(self) -> None:
+        amap = loads(self.DOCUMENT, "d.argdown")
+        places = {e.id: (e.location.line, e.location.column) for e in amap if e.location}
+        assert places == {
+            "B": (6, 5),
+            "A": (5, 1),
+            "P": (11, 5),
+            "C": (14, 5),
+            "U": (15, 5),
+            "Arg": (7, 5),
+        }
+        relations = [
+            (r.origin, r.target, r.location.line, r.location.column)
+            for r in amap.relations
+            if r.location
+        ]
+        assert relations == [("B", "A", 6, 5), ("C", "A", 7, 5), ("U", "Arg", 15, 5)]
+        assert {c.section for c in amap.claims} == {"s1"}
+        assert amap.claim("B").data == {"w": 1}
+        assert amap.claim("A").tags == ("x",)
