@@ -338,8 +338,7 @@ class _Chart:
 
     # -- pieces -----------------------------------------------------------------------------
 
-    def node(self, node: Node, indent: str) -> None:
-        node_id = self.ids[node.id]
+    def node(self, node_id: str, node: Node, indent: str) -> None:
         if isinstance(node, Claim):
             kind = "position" if node.is_position else "claim"
             label = self.claim_label(node)
@@ -375,14 +374,18 @@ class _Chart:
         if not len(amap) and not amap.sections:
             self.lines.append('    empty["' + escape("This map has no claims yet.") + '"]')
             self.classes["note"].append("empty")
+        # The nodes of each section, and beside them their chart ids: self.ids holds those of
+        # the claims and arguments first, in map order, so no id is looked up.
         members: dict[str | None, list[Node]] = defaultdict(list)
+        member_ids: dict[str | None, list[str]] = defaultdict(list)
         bare = self.bare
-        for node in amap:
+        for node, node_id in zip(amap, self.ids.values(), strict=False):  # then sections
             if node.id not in bare:
                 members[node.section].append(node)
-        for node in members[None]:
-            self.node(node, "    ")
-        self.subgraphs(members)
+                member_ids[node.section].append(node_id)
+        for node_id, node in zip(member_ids[None], members[None], strict=True):
+            self.node(node_id, node, "    ")
+        self.subgraphs(members, member_ids)
         if self.legend and len(amap):
             self.lines.append('    legend["' + self.legend_label() + '"]')
             self.classes["note"].append("legend")
@@ -391,7 +394,9 @@ class _Chart:
         self.lines.append("")  # the chart ends with a line break
         return "\n".join(self.lines)
 
-    def subgraphs(self, members: Mapping[str | None, list[Node]]) -> None:
+    def subgraphs(
+        self, members: Mapping[str | None, list[Node]], member_ids: Mapping[str | None, list[str]]
+    ) -> None:
         children: dict[str | None, list[Section]] = defaultdict(list)
         for section in self.amap.sections:
             children[section.parent].append(section)
@@ -408,8 +413,9 @@ class _Chart:
             self.lines.append(f"{indent}%% {section_id}: {_comment(section.id)}")
             self.lines.append(f'{indent}subgraph {section_id} ["{self.text(section.title)}"]')
             inner = indent + "    "
-            for node in members.get(section.id, ()):
-                self.node(node, inner)
+            section_members = members.get(section.id, [])
+            for node_id, node in zip(member_ids.get(section.id, []), section_members, strict=True):
+                self.node(node_id, node, inner)
             stack.append((None, depth))
             stack.extend((child, depth + 1) for child in reversed(children[section.id]))
 
