@@ -107,6 +107,8 @@ _WORDS: dict[str, Any] = {
     **dict.fromkeys(("null", "Null", "NULL"), None),
 }
 _MAX_DEPTH = 64
+_OPENERS = ("{", "[")
+_STR_ONLY = {str}
 _MAX_KEY = 1000  # PyYAML refuses simple keys longer than 1024 characters
 
 
@@ -163,7 +165,7 @@ def _key(key: Any) -> str:
 def _mapping(pairs: list[tuple[Any, Any]]) -> dict[str, Any]:
     """A mapping as PyYAML builds it (later keys win, 1 == 1.0 == True), then JSON keys."""
     raw = dict(pairs)
-    if all(isinstance(k, str) for k in raw):
+    if set(map(type, raw)) <= _STR_ONLY:  # every key is text (the usual case)
         return raw
     return {_key(k): v for k, v in raw.items()}
 
@@ -178,36 +180,45 @@ def _skip(text: str, pos: int) -> int:
 def _flow(text: str, pos: int, depth: int) -> tuple[Any, int]:
     """A flow node (collection or scalar) at ``pos``: its value and the index after it."""
     char = text[pos : pos + 1]
-    if char == "{" or char == "[":
-        if depth >= _MAX_DEPTH:
-            raise _Defer
-        closing = "}" if char == "{" else "]"
-        pos = _skip(text, pos + 1)
-        pairs: list[tuple[Any, Any]] = []
-        items: list[Any] = []
-        if text[pos : pos + 1] != closing:
-            while True:
-                if char == "{":
-                    key, pos = _flow_scalar(text, pos)
-                    if text[pos : pos + 2] != ": ":
-                        raise _Defer
-                    pos = _skip(text, pos + 2)
+    if char != "{" and char != "[":
+        return _flow_scalar(text, pos)
+    if depth >= _MAX_DEPTH:
+        raise _Defer
+    closing = "}" if char == "{" else "]"
+    # Spaces are skipped in place when there are any: most separators have one or none.
+    pos += 1
+    if text.startswith(" ", pos):
+        pos = _skip(text, pos)
+    pairs: list[tuple[Any, Any]] = []
+    items: list[Any] = []
+    if text[pos : pos + 1] != closing:
+        while True:
+            if char == "{":
+                key, pos = _flow_scalar(text, pos)
+                if text[pos : pos + 2] != ": ":
+                    raise _Defer
+                pos += 2
+                if text.startswith(" ", pos):
+                    pos = _skip(text, pos)
+                if text[pos : pos + 1] in _OPENERS:
                     value, pos = _flow(text, pos, depth + 1)
-                    pairs.append((key, value))
                 else:
-                    value, pos = _flow(text, pos, depth + 1)
-                    items.append(value)
+                    value, pos = _flow_scalar(text, pos)
+                pairs.append((key, value))
+            else:
+                value, pos = _flow(text, pos, depth + 1)
+                items.append(value)
+            if text.startswith(" ", pos):
                 pos = _skip(text, pos)
-                following = text[pos : pos + 1]
-                if following == closing:
-                    break
-                if following != ",":
-                    raise _Defer
-                pos = _skip(text, pos + 1)
-                if text[pos : pos + 1] in (closing, ","):
-                    raise _Defer
-        return (_mapping(pairs) if char == "{" else items), pos + 1
-    return _flow_scalar(text, pos)
+            following = text[pos : pos + 1]
+            if following == closing:
+                break
+            if following != ",":
+                raise _Defer
+            pos = _skip(text, pos + 1)
+            if text[pos : pos + 1] in (closing, ","):
+                raise _Defer
+    return (_mapping(pairs) if char == "{" else items), pos + 1
 
 
 def _flow_scalar(text: str, pos: int) -> tuple[Any, int]:
