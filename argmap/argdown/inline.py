@@ -178,7 +178,7 @@ def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) 
             link = _link(chars, literal, i, end)
             if link is not None:
                 close, after = link
-                out.append(_render(chars, literal, i + 1, close, tags))
+                out.append(_inner(chars, literal, i + 1, close, tags))
                 i = after
                 continue
         if c in "*_":
@@ -186,12 +186,19 @@ def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) 
             marker = 2 if double else 1
             close = _emphasis_close(chars, literal, i, end, c, marker)
             if close >= 0:
-                out.append(_render(chars, literal, i + marker, close, tags))
+                out.append(_inner(chars, literal, i + marker, close, tags))
                 i = close + marker
                 continue
         out.append(c)
         i += 1
     return "".join(out)
+
+
+def _inner(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) -> str:
+    """Plain text of the body of emphasis or a link (most hold no further markup)."""
+    if _MARKUP.search(chars, start, end) is None:
+        return chars[start:end]
+    return _render(chars, literal, start, end, tags)
 
 
 def _tag_end(chars: str, literal: _Flags, i: int, end: int) -> int:

@@ -340,7 +340,10 @@ class _Parser:
         brace = find_unescaped(raw, "{")
         if brace < 0:
             return raw, None
-        end = _matching_brace(raw, brace)
+        end = raw.find("}", brace + 1)
+        if end < 0 or _BRACE_CHARS.search(raw, brace + 1, end):
+            # Quotes or brackets inside (or no '}' at all): the first '}' may not close it.
+            end = _matching_brace(raw, brace)
         if end < 0:
             raise _Problem(
                 "this '{' opens data that is never closed with '}' (write \\{ for a literal brace)",
