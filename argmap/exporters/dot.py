@@ -525,7 +525,8 @@ class _Writer:
 
     # -- statements ---------------------------------------------------------------------------
 
-    def claim_node(self, claim: Claim, role: str) -> str:
+    def claim_node(self, claim: Claim, role: str, name: str) -> str:
+        """The statement of a claim node; ``name`` is its quoted DOT name."""
         # The text is both label and tooltip: check once whether it needs escaping.
         inert_text = _inert(claim.text) if claim.text else None
         label = self.claim_label(claim, role, inert_text)
@@ -539,10 +540,7 @@ class _Writer:
         if self.o.sources and claim.sources:
             tooltip = _tooltip(tooltip, claim.sources)
         inert = inert_text if tooltip is claim.text else None
-        return (
-            f"\t{self.ends[claim.id][0]} [label=<{label}{status}> {attributes} "
-            f"{self.tooltip(tooltip, inert)}]\n"
-        )
+        return f"\t{name} [label=<{label}{status}> {attributes} {self.tooltip(tooltip, inert)}]\n"
 
     def claim_style(self, role: str, word: str | None = None) -> str:
         """The shape, fill and classes of a claim node of ``role`` (and evaluation status)."""
@@ -563,7 +561,8 @@ class _Writer:
         classes = f"argmap-claim argmap-{role}" + (f" argmap-{word}" if word else "")
         return f'{style} fillcolor="{fill}" class="{classes}"'
 
-    def argument_node(self, argument: Argument) -> str:
+    def argument_node(self, argument: Argument, name: str) -> str:
+        """The statement of an argument node; ``name`` is its quoted DOT name."""
         t = self.t
         status, word = self.status(argument.id)
         fill = t.out_fill if word == "out" else t.argument_fill
@@ -571,7 +570,7 @@ class _Writer:
         text = argument.gist or argument.title or argument.id
         tooltip = _tooltip(text, argument.sources) if self.o.sources else text
         return (
-            f"\t{self.ends[argument.id][0]} [label=<{self.argument_label(argument)}{status}> "
+            f"\t{name} [label=<{self.argument_label(argument)}{status}> "
             f'shape=ellipse style=filled fillcolor="{fill}" margin="0.05,0.03" '
             f'class="{classes}" {self.tooltip(tooltip)}]\n'
         )
@@ -664,7 +663,10 @@ class _Writer:
 
         statements: defaultdict[str | None, list[str]] = defaultdict(list)
         claim_node = self.claim_node
-        for claim in amap.claims:
+        # The names in self.ends are those of the claims, then the arguments, in map order:
+        # taken alongside, not looked up in a dictionary of 100,000s.
+        names = (name for name, _ in ends.values())
+        for claim, name in zip(amap.claims, names, strict=False):  # the arguments next
             if claim.is_position:
                 role = "position"
             elif claim.id in supports:
@@ -673,10 +675,10 @@ class _Writer:
                 role = "objection"
             else:
                 role = "claim"
-            statements[claim.section].append(claim_node(claim, role))
-        for argument in amap.arguments:
+            statements[claim.section].append(claim_node(claim, role, name))
+        for argument, name in zip(amap.arguments, names, strict=True):
             if argument.id not in plain:
-                statements[argument.section].append(self.argument_node(argument))
+                statements[argument.section].append(self.argument_node(argument, name))
         self.sections(body, statements)
         body.extend(statements.get(None, ()))
 
