@@ -546,23 +546,12 @@ class _Parser:
             )
             return
         steps: list[tuple[str, Any]] = []  # ("statement", node) | ("inference", (rules, data))
-        lines = list(block)
+        lines = block
         i = 0
         last_statement: _Node | None = None
         tree: list[tuple[int, int, int, str | None, str]] = []
         problems = 0
         has_inference = False
-
-        def flush_tree() -> None:
-            if last_statement is not None:
-                before = len(self.relations)
-                self._relations(list(tree), last_statement)
-                # An undercut of a statement of the structure undercuts the argument's step.
-                for k in range(before, len(self.relations)):
-                    kind, origin, target, line, column = self.relations[k]
-                    if kind == UNDERCUT and target is last_statement:
-                        self.relations[k] = (kind, origin, argument, line, column)
-            tree.clear()
 
         while i < len(lines):
             number, line = lines[i]
@@ -571,7 +560,7 @@ class _Parser:
             item = _PCS_ITEM.match(stripped)
             if item is not None:
                 if tree:
-                    flush_tree()
+                    self._structure_tree(tree, last_statement, argument)
                 raw = stripped[item.end() :]
                 column = indent + item.end() + 1
                 # continuation lines
@@ -604,23 +593,26 @@ class _Parser:
                 continue
             if stripped.startswith("--"):
                 if tree:
-                    flush_tree()
+                    self._structure_tree(tree, last_statement, argument)
                 j = i
                 text = stripped
-                while not _inference_closed(text, j == i) and j + 1 < len(lines):
+                closed = _inference_closed(text, True)
+                while not closed and j + 1 < len(lines):
                     j += 1
                     text += " " + lines[j][1].strip()
-                if not _inference_closed(text, j == i):
+                    closed = _inference_closed(text, False)
+                if not closed:
                     self.error("this inference is never closed with '--'", number, indent + 1)
                     problems += 1
                     break
                 body = text.strip().strip("-").strip()
-                try:
-                    body, data = self._split_data(body, number, indent + 3)
-                except _Problem as problem:
-                    self.error(problem.message, problem.line, problem.column, problem.code)
-                    problems += 1
-                    data = None
+                data = None
+                if "{" in body:
+                    try:
+                        body, data = self._split_data(body, number, indent + 3)
+                    except _Problem as problem:
+                        self.error(problem.message, problem.line, problem.column, problem.code)
+                        problems += 1
                 rules = [unescape(r).strip() for r in body.split(",") if r.strip()]
                 steps.append(("inference", (rules, data or {}, number)))
                 has_inference = True
@@ -694,7 +686,7 @@ class _Parser:
             problems += 1
             i += 1
         if tree:
-            flush_tree()
+            self._structure_tree(tree, last_statement, argument)
         if problems:
             return
         if not steps or steps[-1][0] != "statement" or not has_inference:
@@ -718,6 +710,23 @@ class _Parser:
         argument.pcs = steps
         argument.pcs_line = first_line
         argument.pcs_section = self.section
+
+    def _structure_tree(
+        self,
+        tree: list[tuple[int, int, int, str | None, str]],
+        statement: _Node | None,
+        argument: _Node,
+    ) -> None:
+        """Parse (and empty) the relations hanging under ``statement`` in a structure."""
+        if statement is not None:
+            before = len(self.relations)
+            self._relations(tree, statement)
+            # An undercut of a statement of the structure undercuts the argument's step.
+            for k in range(before, len(self.relations)):
+                kind, origin, target, line, column = self.relations[k]
+                if kind == UNDERCUT and target is statement:
+                    self.relations[k] = (kind, origin, argument, line, column)
+        tree.clear()
 
     # -- the map ----------------------------------------------------------------------------
 
