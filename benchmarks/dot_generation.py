@@ -1,4 +1,4 @@
-"""DOT generation time for maps of 1k, 10k and 100k claims (goal: 100k under 1.5 s).
+"""DOT generation time for maps of 1k, 10k and 100k claims (goal, issue 3: 100k under 1 s CPU).
 
 Run: .venv/bin/python benchmarks/dot_generation.py
 """
