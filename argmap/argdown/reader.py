@@ -30,9 +30,11 @@ from argmap.model import (
 )
 from argmap.validation import Diagnostic, Severity
 
-_HEADING = re.compile(r"#+[ \t]")
 _PCS_ITEM = re.compile(r"\((\d+)\)[ \t]*")
 _LIST_ITEM = re.compile(r"(?:\*|\d+\.)[ \t]+")
+# The first line of a block that is not a tree: a heading, an item of a structure, a list item
+# (the three start with different characters, so at most one matches).
+_BLOCK_START = re.compile(r"(?P<heading>#+[ \t])|(?P<pcs>\(\d+\))|(?P<list>(?:\*|\d+\.)[ \t])")
 # Longest symbols first; every symbol must be followed by white space.
 _RELATION = re.compile(r"(<\+|<-|<_|\+>|->|_>|><|\+|-|_)[ \t]+")
 _FRONT = re.compile(r"===[ \t]*\Z")
@@ -303,15 +305,18 @@ class _Parser:
         number, line = block[0]
         stripped = line.lstrip()
         indent = len(line) - len(stripped)
-        if _HEADING.match(stripped):
+        start = _BLOCK_START.match(stripped)
+        if start is None:  # the usual block: a tree of relations
+            return self._tree(block)
+        if start.lastgroup == "heading":
             self._heading(number, indent + 1, stripped)
             if len(block) > 1:
                 return self._block(block[1:], None)
             return None
-        if _PCS_ITEM.match(stripped):
+        if start.lastgroup == "pcs":
             self._pcs(block, previous)
             return None
-        if indent == 0 and _LIST_ITEM.match(stripped):
+        if indent == 0:  # a list item
             self._list(block)
             return None
         return self._tree(block)
