@@ -146,50 +146,59 @@ def _inline(text: str, tags: tuple[str, ...]) -> tuple[str | None, bool]:
     return candidate, False
 
 
+class _Names:
+    """Gives claims, or arguments, their Argdown names in the order they are written."""
+
+    def __init__(
+        self, elements: Sequence[Claim | Argument], stem: str, brackets: tuple[str, str]
+    ) -> None:
+        self.stem = stem
+        self.opening, self.closing = brackets
+        self.used: set[str] = set()
+        self.titles: set[str] = {e.title for e in elements if e.title}
+        self.fresh = 0  # names only get taken, so the next fresh number never goes down
+        # How premise-conclusion structures and relations refer to each named element.
+        self.refs: dict[str, str] = {}
+
+    def name(self, element: Claim | Argument) -> dict[str, Any]:
+        """Name ``element`` (its title, else its id, else a fresh name) and keep its reference.
+
+        Returns the fields the name leaves out: the id and the title when they differ from it.
+        """
+        element_id, title = element.id, element.title
+        used = self.used
+        fields: dict[str, Any]
+        if title and title not in used and _bracketable(title):
+            name = title
+            fields = {} if element_id == name else {"id": element_id}
+        elif (
+            title is None
+            and element_id not in used
+            and element_id not in self.titles
+            and _bracketable(element_id)
+        ):
+            name = element_id
+            fields = {"title": None}
+        else:
+            stem, fresh = self.stem, self.fresh + 1
+            while f"{stem} {fresh}" in used or f"{stem} {fresh}" in self.titles:
+                fresh += 1
+            self.fresh = fresh
+            name = f"{stem} {fresh}"
+            fields = {"title": title}
+            if element_id != name:
+                fields["id"] = element_id
+        used.add(name)
+        self.refs[element_id] = self.opening + _title_text(name, self.closing) + self.closing
+        return fields
+
+
 class _Writer:
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
         self.blocks: list[str] = []
-        # How premise-conclusion structures and relations refer to each node, escaped once.
-        self.refs: dict[str, str] = {}
-        # The fields each node needs for its name: its id and title when the name differs.
-        self.extra: dict[str, dict[str, Any]] = {}
-        self._name_all(amap.claims, "Claim", "[", "]")
-        self._name_all(amap.arguments, "Argument", "<", ">")
-
-    def _name_all(
-        self, elements: Sequence[Claim | Argument], stem: str, opening: str, closing: str
-    ) -> None:
-        """Give each element its Argdown name: its title, else its id, else a fresh one."""
-        used: set[str] = set()
-        titles: set[str] = {e.title for e in elements if e.title}
-        fresh = 0  # names only get taken, so the next fresh number never goes down
-        refs, extra = self.refs, self.extra
-        for element in elements:
-            element_id, title = element.id, element.title
-            fields: dict[str, Any]
-            if title and title not in used and _bracketable(title):
-                name = title
-                fields = {} if element_id == name else {"id": element_id}
-            elif (
-                title is None
-                and element_id not in used
-                and element_id not in titles
-                and _bracketable(element_id)
-            ):
-                name = element_id
-                fields = {"title": None}
-            else:
-                fresh += 1
-                while f"{stem} {fresh}" in used or f"{stem} {fresh}" in titles:
-                    fresh += 1
-                name = f"{stem} {fresh}"
-                fields = {"title": title}
-                if element_id != name:
-                    fields["id"] = element_id
-            used.add(name)
-            refs[element_id] = opening + _title_text(name, closing) + closing
-            extra[element_id] = fields
+        self.claim_names = _Names(amap.claims, "Claim", ("[", "]"))
+        self.argument_names = _Names(amap.arguments, "Argument", ("<", ">"))
 
     # -- pieces -----------------------------------------------------------------------------
 
@@ -224,7 +233,7 @@ class _Writer:
         return False
 
     def claim(self, claim: Claim, name_section: bool) -> None:
-        fields = self.extra.pop(claim.id)  # each claim is written once
+        fields = self.claim_names.name(claim)
         text, tags_in_text = _inline(claim.text, claim.tags)
         if text is None:
             fields["text"] = claim.text
@@ -243,15 +252,15 @@ class _Writer:
             fields["sources"] = [_source(s) for s in claim.sources]
         if claim.data:
             _free(fields, claim.data, CLAIM_KEYS)
-        ref = self.refs[claim.id]
+        ref = self.claim_names.refs[claim.id]
         # Argdown rejects a definition without text; an empty text is a bare reference.
         line = (f"{ref}: {text}" if text else ref) + _data(fields)
         self.blocks.append(line)
 
     def argument(self, argument: Argument, name_section: bool, structure: bool) -> None:
-        fields = self.extra.pop(argument.id)
+        fields = self.argument_names.name(argument)
         data = dict(argument.data) if argument.data else argument.data
-        head = self.refs[argument.id]
+        head = self.argument_names.refs[argument.id]
         if argument.gist is not None:
             gist, tags_in_text = _inline(argument.gist, argument.tags)
             if not gist:
@@ -280,7 +289,7 @@ class _Writer:
             inference = (
                 f"-- {rules}{_data(inference_data)} --" if (rules or inference_data) else "----"
             )
-            refs = self.refs
+            refs = self.claim_names.refs
             lines = [f"({i}) {refs[p]}" for i, p in enumerate(argument.premises, 1)]
             lines.append(inference)
             assert argument.conclusion is not None
@@ -352,16 +361,22 @@ class _Writer:
                 emit_sections(position[section])
             return section != current
 
-        # Each argument follows the claims it names, in the order of the arguments: it comes
-        # right after the last of its claims, or after a later one if an earlier argument waits.
+        # Each argument follows the claims it names (those have references once written), in
+        # the order of the arguments: an argument whose claims are written waits for the ones
+        # before it.
         arguments = amap.arguments
-        after = _after_claims(amap)
+        written = self.claim_names.refs.__contains__
         next_argument = 0
 
-        def flush(upto: int) -> None:
+        def flush(final: bool) -> None:
             nonlocal next_argument
-            while next_argument < len(arguments) and after[next_argument] <= upto:
+            while next_argument < len(arguments):
                 argument = arguments[next_argument]
+                conclusion = argument.conclusion
+                if not final and not (
+                    all(map(written, argument.premises)) and (not conclusion or written(conclusion))
+                ):
+                    return
                 next_argument += 1
                 structure = (
                     bool(argument.premises)
@@ -370,11 +385,11 @@ class _Writer:
                 )
                 self.argument(argument, names_section(argument.section), structure)
 
-        for number, claim in enumerate(amap.claims):
+        for claim in amap.claims:
             self.claim(claim, names_section(claim.section))
-            flush(number)
-        flush(len(amap.claims))
-        refs = self.refs
+            flush(False)
+        flush(True)
+        refs = {**self.claim_names.refs, **self.argument_names.refs}
         self.blocks.extend(
             f"{refs[r.origin]}\n  {_SYMBOL[r.kind]} {refs[r.target]}" for r in amap.relations
         )
@@ -392,18 +407,6 @@ def _free(fields: dict[str, Any], data: dict[str, Any], reserved: frozenset[str]
         fields["data"] = data
     else:
         fields.update(data)
-
-
-def _after_claims(amap: ArgumentMap) -> list[int]:
-    """For each argument, the index of the last claim it names (0 when it names none)."""
-    number = {claim.id: i for i, claim in enumerate(amap.claims)}
-    after = []
-    for argument in amap.arguments:
-        last = max(map(number.__getitem__, argument.premises), default=0)
-        if argument.conclusion:
-            last = max(last, number[argument.conclusion])
-        after.append(last)
-    return after
 
 
 @functools.lru_cache(maxsize=1024)  # maps name few schemes, and use them often
