@@ -307,6 +307,8 @@ class _Parser:
         indent = len(line) - len(stripped)
         start = _BLOCK_START.match(stripped)
         if start is None:  # the usual block: a tree of relations
+            if len(block) == 1:  # a lone element (such as <Argument> before its structure)
+                return self._element(stripped, number, indent + 1)
             return self._tree(block)
         if start.lastgroup == "heading":
             self._heading(number, indent + 1, stripped)
