@@ -24,6 +24,7 @@ from argmap import (
     UnknownIdError,
 )
 from argmap.ids import MAX_SLUG_LENGTH, slugify
+from argmap.model import Element
 from argmap.testing import cyclic_map, empty_map, hostile_map
 
 
@@ -44,7 +45,8 @@ def test_built_maps_pass_the_checks_the_builder_skips(make: Callable[[], Argumen
         data=amap.data,
     )
     assert again == amap
-    assert all(amap.get(e.id) is e for e in (*amap.claims, *amap.arguments, *amap.sections))
+    elements: list[Element] = [*amap.claims, *amap.arguments, *amap.sections]
+    assert all(amap.get(e.id) is e for e in elements)
     assert len(amap) == len(amap.claims) + len(amap.arguments)
 
 

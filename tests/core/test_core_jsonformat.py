@@ -204,4 +204,4 @@ def test_data_json_cannot_carry_is_an_export_error() -> None:
     with pytest.raises(ExportError, match="cannot write the map as JSON"):
         argmap.dumps(ArgumentMap(data={"x": float("nan")}))
     with pytest.raises(ExportError, match="not JSON serializable"):
-        argmap.dumps(ArgumentMap(data={"x": object()}))
+        argmap.dumps(ArgumentMap(data={"x": object()}))  # type: ignore[dict-item]  # on purpose
