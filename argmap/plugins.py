@@ -42,8 +42,8 @@ DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
     ("argmap.markdown", "argmap.exporters.markdown"),
     ("argmap.argdown", "argmap.argdown.plugin"),
     ("argmap.iccma", "argmap.evaluation.plugin"),
-    ("argmap.dot", "argmap.exporters.dot"),
-    ("argmap.kialo", "argmap.readers.kialo"),
+    ("argmap.dot", "argmap.exporters.dot_plugin"),
+    ("argmap.kialo", "argmap.readers.kialo_plugin"),
 )
 """Built-in plugins as (plugin name, module) pairs, registered like any other plugin."""
 

@@ -39,14 +39,14 @@ import gc
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from argmap.errors import FormatError
-from argmap.formats import EvaluationLike, Exporter, RegisterExporter
-from argmap.hookspecs import hookimpl
+from argmap.exporters.dot_plugin import DEFAULT_MAX_LINES, DEFAULT_WRAP
+from argmap.formats import EvaluationLike
 from argmap.model import Argument, ArgumentMap, Claim, RelationKind, Source
 
 if TYPE_CHECKING:
@@ -65,9 +65,6 @@ DIRECTIONS: Mapping[str, str] = {
 }
 """Layout directions: Graphviz's ``rankdir`` values and words for them. ``BT`` (the default)
 puts positions at the top with their reasons and objections below, arrows pointing up."""
-
-DEFAULT_WRAP = 36
-DEFAULT_MAX_LINES = 12
 
 
 # -- themes -----------------------------------------------------------------------------------
@@ -332,17 +329,6 @@ class DotOptions:
             legend=flags["legend"],
             sources=flags["sources"],
         )
-
-
-OPTION_HELP: Mapping[str, str] = {
-    "direction": "layout direction: BT (positions on top, default), TB, LR, RL",
-    "theme": "colours: default or print (black, white and greys)",
-    "legend": "add a key to the shapes and lines (true/false)",
-    "sources": "show sources: speaker under the text, quote in the tooltip (default true)",
-    "wrap": f"wrap labels at this many characters (default {DEFAULT_WRAP})",
-    "max_lines": f"show at most this many lines of a text (default {DEFAULT_MAX_LINES})",
-    "evaluation": "an Evaluation whose labels to show (marker, words and legend)",
-}
 
 
 def _role_sets(amap: ArgumentMap) -> tuple[set[str], set[str]]:
@@ -930,54 +916,3 @@ def export(amap: ArgumentMap, /, **options: Any) -> str:
     # Without a Diagram: its tuple of every tooltip would only be copied and dropped.
     source: str = _build(_Writer(amap, DotOptions.from_options(**options))).source
     return source
-
-
-def _image_exporter(fmt: str, binary: bool) -> Callable[..., str | bytes]:
-    def export_image(amap: ArgumentMap, /, **options: Any) -> str | bytes:
-        from argmap.render import render
-
-        data = render(amap, format=fmt, **options)
-        return data if binary else data.decode("utf-8")
-
-    export_image.__doc__ = f"Render ``amap`` as {fmt.upper()} (see :func:`argmap.render.render`)."
-    return export_image
-
-
-IMAGE_OPTION_HELP: Mapping[str, str] = {
-    **OPTION_HELP,
-    "engine": "Graphviz engine: pygraphviz, dot, or a path to a dot program",
-    "timeout": "give up laying out after this many seconds",
-}
-
-_IMAGES = (
-    ("svg", "Graphviz diagram as SVG (tooltips: full texts, sources)", False, "image/svg+xml"),
-    ("png", "Graphviz diagram as PNG", True, "image/png"),
-    ("pdf", "Graphviz diagram as PDF", True, "application/pdf"),
-)
-
-
-@hookimpl
-def argmap_register_exporters(register: RegisterExporter) -> None:
-    """Register the ``dot`` exporter and the rendered ``svg``, ``png`` and ``pdf``."""
-    register(
-        Exporter(
-            name="dot",
-            description="Graphviz DOT source of the diagram (argmap render draws it)",
-            suffixes=(".dot", ".gv"),
-            export=export,
-            options=OPTION_HELP,
-            media_type="text/vnd.graphviz",
-        )
-    )
-    for fmt, description, binary, media_type in _IMAGES:
-        register(
-            Exporter(
-                name=fmt,
-                description=description,
-                suffixes=(f".{fmt}",),
-                export=_image_exporter(fmt, binary),
-                binary=binary,
-                options=IMAGE_OPTION_HELP,
-                media_type=media_type,
-            )
-        )

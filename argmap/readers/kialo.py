@@ -29,7 +29,8 @@ Problems that make the export unusable (a number whose parent is missing, a numb
 text before the first claim) are collected and raised together in one
 :class:`~argmap.errors.ReadError` with their line and column. Links that cannot be placed
 (a ``See`` to a number that does not exist, a claim linked to itself) are logged as warnings
-on the ``argmap.kialo`` logger and left out.
+on the ``argmap.kialo`` logger and left out. (The plugin that registers the format is
+:mod:`argmap.readers.kialo_plugin`; this module is imported when an export is read.)
 """
 
 from __future__ import annotations
@@ -39,8 +40,6 @@ import re
 import attrs
 
 from argmap.errors import ReadError
-from argmap.formats import Reader, RegisterReader
-from argmap.hookspecs import hookimpl
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -314,36 +313,3 @@ def read_kialo(data: bytes | str, source: str | None = None) -> KialoReading:
         title=title, claims=claims, arguments=arguments, relations=list(relations.values())
     )
     return KialoReading(amap, tuple(warnings))
-
-
-def read(data: bytes, /, source: str | None = None) -> ArgumentMap:
-    """Read a Kialo export; warnings go to the ``argmap.kialo`` logger."""
-    reading = read_kialo(data, source)
-    if reading.warnings:
-        # Imported here: logging costs 2-4 ms, and this module is loaded by every command.
-        import logging
-
-        logger = logging.getLogger("argmap.kialo")
-        for warning in reading.warnings:
-            logger.warning("argmap: %s", warning.format())
-    return reading.map
-
-
-def sniff(head: bytes) -> bool:
-    """Whether a document starts like a Kialo export."""
-    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"Discussion Title:")
-
-
-@hookimpl
-def argmap_register_readers(register: RegisterReader) -> None:
-    """Register the ``kialo`` reader."""
-    register(
-        Reader(
-            name="kialo",
-            description="Kialo's text export: thesis, nested Pro/Con, '-> See' links as reused "
-            "claims",
-            suffixes=(".txt", ".kialo"),
-            read=read,
-            sniff=sniff,
-        )
-    )

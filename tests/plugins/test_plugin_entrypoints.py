@@ -109,3 +109,19 @@ def test_argmap_export_does_not_import_importlib_metadata(tmp_path: Path) -> Non
     )
     assert "mermaid" in result.stdout
     assert result.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_listing_formats_imports_no_format_implementation() -> None:
+    # Every command loads every plugin; the built-in ones register descriptors and import
+    # their implementation (attrs classes, patterns, graphviz) only when used.
+    code = (
+        "import sys; from argmap.plugins import registry; registry()\n"
+        "heavy = ['argmap.exporters.dot', 'argmap.readers.kialo', 'argmap.evaluation.result',\n"
+        "         'argmap.argdown.reader', 'argmap.argdown.writer', 'argmap_mermaid.flowchart',\n"
+        "         'argmap_aif.reader', 'argmap_aif.writer', 'graphviz', 'logging']\n"
+        "print([name for name in heavy if name in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

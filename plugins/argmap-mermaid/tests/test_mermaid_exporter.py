@@ -282,3 +282,13 @@ class TestIdsAndEdgeCases:
         subgraphs = {s.title: s for s in chart.subgraphs.values()}
         assert subgraphs["Inner"].parent == subgraphs["Outer"].id
         assert chart.by_element()["deep"].subgraph == subgraphs["Inner"].id
+
+
+def test_registering_the_plugin_does_not_import_the_writer() -> None:
+    # argmap imports every plugin on every command; this one must stay cheap to import.
+    import subprocess
+    import sys
+
+    code = "import sys, argmap_mermaid; print('argmap_mermaid.flowchart' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

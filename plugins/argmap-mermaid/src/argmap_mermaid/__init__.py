@@ -16,17 +16,33 @@ The plugin is this module: argmap finds it through the entry point ``mermaid`` i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from argmap.formats import Exporter, RegisterExporter
 from argmap.hookspecs import hookimpl
-from argmap_mermaid.flowchart import OPTIONS, export
+from argmap_mermaid.options import OPTIONS
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 __all__ = ["EXPORTER", "argmap_register_exporters", "export"]
 __version__ = "0.1.0"
 
+
+def export(amap: ArgumentMap, /, **options: Any) -> str:
+    """The map as a Mermaid flowchart; see :func:`argmap_mermaid.flowchart.export`.
+
+    argmap imports this module on every command to list formats, so the writer is imported
+    here, on first use.
+    """
+    from argmap_mermaid.flowchart import export as flowchart
+
+    return flowchart(amap, **options)
+
+
 EXPORTER = Exporter(
     name="mermaid",
-    description="Mermaid flowchart (GitHub renders it): kinds told apart by shape, line and "
-    "words",
+    description="Mermaid flowchart (GitHub renders it): kinds told apart by shape, line and words",
     suffixes=(".mmd", ".mermaid"),
     export=export,
     options=OPTIONS,

@@ -42,12 +42,11 @@ from typing import Any, Protocol
 from argmap.errors import FormatError
 from argmap.model import Argument, ArgumentMap, Claim, Element, Node, RelationKind, Section
 from argmap_mermaid.escape import FIELD_BREAK, LINE_BREAK, escape, label_text
+from argmap_mermaid.options import DEFAULT_WRAP
 
 DIRECTIONS = ("BT", "TB", "TD", "LR", "RL")
 """Directions a flowchart can run in; ``BT`` puts conclusions above their reasons."""
 
-DEFAULT_WRAP = 40
-"""Label lines longer than this many characters are broken at spaces for display."""
 
 SHAPES = {
     "position": ('(["', '"])'),
@@ -103,18 +102,6 @@ LINK_COLOURS = {
     "undercut": "stroke:#bc4c00",
     "contradiction": "stroke:#8250df",
 }
-
-OPTIONS = {
-    "evaluation": "an Evaluation (or a semantics name such as 'grounded') whose labels to show",
-    "direction": "BT (default: conclusions on top), TB, TD, LR or RL",
-    "fence": "true to wrap the chart in a ```mermaid fence for Markdown",
-    "wrap": f"break label lines longer than this at spaces (default {DEFAULT_WRAP}; 0: never)",
-    "max_label": "cut each text longer than this many characters, with '…' (default: never)",
-    "sources": "true to show each claim's sources (speaker, date) in its box",
-    "edge_labels": "false to leave the words off the edges (line styles still tell them)",
-    "legend": "false to leave out the legend",
-}
-"""The options the ``mermaid`` exporter takes, with a line each for ``argmap formats``."""
 
 
 class _NodeLabel(Protocol):
