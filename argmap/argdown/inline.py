@@ -149,6 +149,7 @@ _Flags = Union[bytes, bytearray]
 def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) -> str:
     """Plain text of ``chars[start:end]``; ``literal[i]`` tells an escaped character."""
     out: list[str] = []
+    no_closer: dict[str, int] = {}  # marker run -> a start from which it has no closer
     i = start
     while i < end:
         # Characters other than '#', '[', '*' and '_' stand for themselves.
@@ -184,7 +185,7 @@ def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) 
         if c in "*_":
             double = i + 1 < end and chars[i + 1] == c and not literal[i + 1]
             marker = 2 if double else 1
-            close = _emphasis_close(chars, literal, i, end, c, marker)
+            close = _emphasis_close(chars, literal, i, end, c, marker, no_closer)
             if close >= 0:
                 out.append(_inner(chars, literal, i + marker, close, tags))
                 i = close + marker
@@ -237,16 +238,27 @@ def _link(chars: str, literal: _Flags, i: int, end: int) -> tuple[int, int] | No
     return j, k + 1
 
 
-def _emphasis_close(chars: str, literal: _Flags, i: int, end: int, c: str, marker: int) -> int:
+def _emphasis_close(
+    chars: str, literal: _Flags, i: int, end: int, c: str, marker: int, no_closer: dict[str, int]
+) -> int:
+    """The index of the marker that closes emphasis opened at ``i``, or -1.
+
+    Whether a marker can close does not depend on the opening one, so once a search from
+    ``start`` found none, no later one can: ``no_closer`` remembers that (else a text with many
+    unclosed markers would take quadratic time).
+    """
     body = i + marker
     if body >= end or chars[body] in " \t":
         return -1
     if c == "_" and i > 0 and (chars[i - 1].isalnum()):
         return -1
     run = c * marker
+    start = body + 1
+    if start >= no_closer.get(run, end):
+        return -1
     # Candidates are the runs of the marker after the body's first character; find jumps to
     # each in turn.
-    j = chars.find(run, body + 1, end)
+    j = chars.find(run, start, end)
     while j >= 0:
         after = j + marker
         if (
@@ -258,6 +270,7 @@ def _emphasis_close(chars: str, literal: _Flags, i: int, end: int, c: str, marke
         ):
             return j
         j = chars.find(run, j + 1, end)
+    no_closer[run] = start
     return -1
 
 

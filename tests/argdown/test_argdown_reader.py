@@ -140,3 +140,14 @@ class TestPlaces:
         assert {c.section for c in amap.claims} == {"s1"}
         assert amap.claim("B").data == {"w": 1}
         assert amap.claim("A").tags == ("x",)
+
+
+class TestHostileInline:
+    """Long texts full of markers that never close are read in linear time, unchanged."""
+
+    @pytest.mark.parametrize("unit", ["a *", "x _y", "*b "])
+    def test_many_unclosed_markers(self, unit: str) -> None:
+        text = (unit * 20_000).strip()
+        # Before, each marker searched the rest of the text for its closer: about a minute.
+        amap = loads(f"[T]: {text}\n")
+        assert amap.claims[0].text == text
