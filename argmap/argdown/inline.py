@@ -16,6 +16,7 @@ _TAG_WORD_END = re.compile(r"(?:[^\W_]|-|_(?![ \t]))*")
 # Characters that can start inline markup or an escape; texts without them are plain already.
 _INLINE = re.compile(r"[\\*_\[#]")
 _MARKUP = re.compile(r"[#\[*_]")
+_BRACKETS = re.compile(r"[\[\]]")
 _COMMENT_CHARS = re.compile(r"[\\/<]")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _SPACE = " \t"
@@ -150,6 +151,7 @@ def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) 
     """Plain text of ``chars[start:end]``; ``literal[i]`` tells an escaped character."""
     out: list[str] = []
     no_closer: dict[str, int] = {}  # marker run -> a start from which it has no closer
+    pairs: dict[int, int] | None = None  # the brackets' pairs, found at the first '['
     i = start
     while i < end:
         # Characters other than '#', '[', '*' and '_' stand for themselves.
@@ -176,7 +178,9 @@ def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) 
                 i = tag_end
                 continue
         if c == "[":
-            link = _link(chars, literal, i, end)
+            if pairs is None:
+                pairs = _bracket_pairs(chars, literal, start, end)
+            link = _link(chars, literal, i, end, pairs)
             if link is not None:
                 close, after = link
                 out.append(_inner(chars, literal, i + 1, close, tags))
@@ -212,19 +216,11 @@ def _tag_end(chars: str, literal: _Flags, i: int, end: int) -> int:
     return _TAG_WORD_END.match(chars, j, end).end()  # type: ignore[union-attr]
 
 
-def _link(chars: str, literal: _Flags, i: int, end: int) -> tuple[int, int] | None:
-    depth = 0
-    j = i
-    while j < end:
-        if not literal[j]:
-            if chars[j] == "[":
-                depth += 1
-            elif chars[j] == "]":
-                depth -= 1
-                if depth == 0:
-                    break
-        j += 1
-    else:
+def _link(
+    chars: str, literal: _Flags, i: int, end: int, pairs: dict[int, int]
+) -> tuple[int, int] | None:
+    j = pairs.get(i)
+    if j is None:
         return None
     if j + 1 >= end or chars[j + 1] != "(" or literal[j + 1]:
         return None
@@ -236,6 +232,25 @@ def _link(chars: str, literal: _Flags, i: int, end: int) -> tuple[int, int] | No
     if k >= end:
         return None
     return j, k + 1
+
+
+def _bracket_pairs(chars: str, literal: _Flags, start: int, end: int) -> dict[int, int]:
+    """The index of the ']' that closes each '[' of ``chars[start:end]`` that is closed.
+
+    Escaped brackets do not count. One pass for the whole text: searching from each '[' for
+    its ']' would take quadratic time on a text of many unclosed brackets.
+    """
+    pairs: dict[int, int] = {}
+    opened: list[int] = []
+    for bracket in _BRACKETS.finditer(chars, start, end):
+        j = bracket.start()
+        if literal[j]:
+            continue
+        if chars[j] == "[":
+            opened.append(j)
+        elif opened:
+            pairs[opened.pop()] = j
+    return pairs
 
 
 def _emphasis_close(
