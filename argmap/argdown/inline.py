@@ -150,7 +150,7 @@ _Flags = Union[bytes, bytearray]
 def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) -> str:
     """Plain text of ``chars[start:end]``; ``literal[i]`` tells an escaped character."""
     out: list[str] = []
-    no_closer: dict[str, int] = {}  # marker run -> a start from which it has no closer
+    no_closer: dict[str, int] = {}  # marker run or ')' -> a start from which none closes
     pairs: dict[int, int] | None = None  # the brackets' pairs, found at the first '['
     i = start
     while i < end:
@@ -168,7 +168,7 @@ def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) 
             i += 1
             continue
         if c == "#" and (i == 0 or chars[i - 1] in " \t" or chars[i - 1] == "("):
-            tag_end = _tag_end(chars, literal, i, end)
+            tag_end = _tag_end(chars, literal, i, end, no_closer)
             if tag_end > i + 1:
                 body = chars[i + 1 : tag_end]
                 tag = body[1:-1].strip() if body.startswith("(") else body
@@ -206,13 +206,19 @@ def _inner(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) -
     return _render(chars, literal, start, end, tags)
 
 
-def _tag_end(chars: str, literal: _Flags, i: int, end: int) -> int:
+def _tag_end(chars: str, literal: _Flags, i: int, end: int, no_closer: dict[str, int]) -> int:
     j = i + 1
     if j < end and chars[j] == "(" and not literal[j]:
-        k = j + 1
-        while k < end and not (chars[k] == ")" and not literal[k]):
-            k += 1
-        return k + 1 if k < end else i
+        # Once no ')' follows some point, none follows a later one (see _emphasis_close).
+        if j + 1 >= no_closer.get(")", end):
+            return i
+        k = chars.find(")", j + 1, end)
+        while k >= 0 and literal[k]:
+            k = chars.find(")", k + 1, end)
+        if k < 0:
+            no_closer[")"] = j + 1
+            return i
+        return k + 1
     return _TAG_WORD_END.match(chars, j, end).end()  # type: ignore[union-attr]
 
 

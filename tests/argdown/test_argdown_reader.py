@@ -143,9 +143,9 @@ class TestPlaces:
 
 
 class TestHostileInline:
-    """Long texts full of markers or brackets that never close are read in linear time."""
+    """Long texts of markers, brackets or #( that never close are read in linear time."""
 
-    @pytest.mark.parametrize("unit", ["a *", "x _y", "*b ", "a [", "[b "])
+    @pytest.mark.parametrize("unit", ["a *", "x _y", "*b ", "a [", "[b ", " #(a"])
     def test_many_unclosed_markers(self, unit: str) -> None:
         text = (unit * 20_000).strip()
         # Before, each one searched the rest of the text for its closer: a minute or more.
