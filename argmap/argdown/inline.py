@@ -124,7 +124,17 @@ def parse_inline(raw: str) -> tuple[str, list[str]]:
         return raw, []
     tags: list[str] = []
     if "\\" not in raw:
-        return _render(raw, bytes(len(raw)), 0, len(raw), tags), tags
+        text = _render(raw, bytes(len(raw)), 0, len(raw), tags)
+    else:
+        chars, literal = _unescaped(raw)
+        text = _render(chars, literal, 0, len(chars), tags)
+    # Each tag once, where it first appears (a set would lose the order; 'not in' on a list is
+    # quadratic for a text of many tags).
+    return text, list(dict.fromkeys(tags)) if len(tags) > 1 else tags
+
+
+def _unescaped(raw: str) -> tuple[str, bytearray]:
+    """The characters of ``raw`` with escapes resolved, and which of them were escaped."""
     chars: list[str] = []
     literal = bytearray()
     i = 0
@@ -139,7 +149,7 @@ def parse_inline(raw: str) -> tuple[str, list[str]]:
         chars.append(c)
         literal.append(0)
         i += 1
-    return _render("".join(chars), literal, 0, len(chars), tags), tags
+    return "".join(chars), literal
 
 
 # Which characters were escaped: ``literal[i]`` is non-zero for an escaped character at ``i``.
@@ -172,7 +182,7 @@ def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) 
             if tag_end > i + 1:
                 body = chars[i + 1 : tag_end]
                 tag = body[1:-1].strip() if body.startswith("(") else body
-                if tag and tag not in tags:
+                if tag:
                     tags.append(tag)
                 out.append("#" + body)
                 i = tag_end

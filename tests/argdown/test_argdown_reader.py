@@ -151,3 +151,9 @@ class TestHostileInline:
         # Before, each one searched the rest of the text for its closer: a minute or more.
         amap = loads(f"[T]: {text}\n")
         assert amap.claims[0].text == text
+
+    def test_many_tags(self) -> None:
+        text = " ".join(f"#t{i}" for i in range(20_000)) + " #t5 #t0"
+        claim = loads(f"[T]: {text}\n").claims[0]
+        assert claim.text == text
+        assert claim.tags == tuple(f"t{i}" for i in range(20_000))
