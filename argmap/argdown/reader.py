@@ -159,6 +159,11 @@ class _Node:
         self.implicit = False
         self.id = ""  # chosen when the map is built
 
+    def unique_tags(self) -> tuple[str, ...]:
+        """The tags of every occurrence, each once, in the order they first appear."""
+        tags = self.tags
+        return tuple(dict.fromkeys(tags)) if len(tags) > 1 else tuple(tags)
+
     def add(
         self,
         text: str | None,
@@ -174,9 +179,8 @@ class _Node:
                 self.defined = True
                 self.line, self.column, self.section = line, column, section
             self.last_text = text
-        for tag in tags:
-            if tag not in self.tags:
-                self.tags.append(tag)
+        if tags:
+            self.tags.extend(tags)  # repeats are dropped once, by unique_tags()
         if data:
             self.data.update(data)
             self.data_line = (line, column)
@@ -845,7 +849,7 @@ class _Parser:
                         get("title", None if node.auto else node.key),
                         get("position", False),
                         get("holder"),
-                        get("tags", node.tags),
+                        fields["tags"] if "tags" in fields else node.unique_tags(),
                         get("sources", ()),
                         section_of(node, fields),
                         get("verdict"),
@@ -863,7 +867,7 @@ class _Parser:
                         None if node.auto else node.key,
                         False,
                         None,
-                        tuple(node.tags),
+                        node.unique_tags(),
                         (),
                         None if section is None else section_id[section],
                         None,
@@ -891,7 +895,7 @@ class _Parser:
                     get("title", None if node.auto else node.key),
                     get("gist", node.last_text),
                     get("scheme", scheme),
-                    get("tags", node.tags),
+                    fields["tags"] if "tags" in fields else node.unique_tags(),
                     get("sources", ()),
                     section_of(node, fields),
                     data,

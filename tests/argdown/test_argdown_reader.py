@@ -157,3 +157,8 @@ class TestHostileInline:
         claim = loads(f"[T]: {text}\n").claims[0]
         assert claim.text == text
         assert claim.tags == tuple(f"t{i}" for i in range(20_000))
+
+    def test_many_occurrences_with_tags(self) -> None:
+        lines = [f"[T]: x #t{i % 15_000}" for i in range(20_000)]
+        claim = loads("\n".join(lines) + "\n").claims[0]
+        assert claim.tags == tuple(f"t{i}" for i in range(15_000))
