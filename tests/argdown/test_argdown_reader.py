@@ -160,5 +160,5 @@ class TestHostileInline:
 
     def test_many_occurrences_with_tags(self) -> None:
         lines = [f"[T]: x #t{i % 15_000}" for i in range(20_000)]
-        claim = loads("\n".join(lines) + "\n").claims[0]
+        claim = loads("\n\n".join(lines) + "\n").claims[0]
         assert claim.tags == tuple(f"t{i}" for i in range(15_000))
