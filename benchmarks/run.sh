@@ -17,7 +17,7 @@ if command -v npm >/dev/null 2>&1 && [ -f tests/argdown_oracle/package.json ]; t
   npm ci --silent --no-audit --no-fund --prefix tests/argdown_oracle >/dev/null
 fi
 
-for script in cli_startup core_build_json export_100k dot_generation dot_render \
+for script in cli_startup core_build_json export_100k dot_generation dot_render argdown_reader_only \
               mermaid_export argdown_speed evaluation_speed aif_speed; do
   echo
   echo "=== benchmarks/$script.py"
