@@ -126,3 +126,34 @@ class TestQueries:
             previous = b.premise(f"reason {i}", for_=previous)
         amap = b.build()
         assert sum(1 for _ in amap.walk(amap.positions[0].id)) == 10001
+
+
+def test_constructors_convert_and_evolve_and_pickle() -> None:
+    # The hand-written __init__ methods convert what attrs' converters used to.
+    import pickle
+
+    import attrs
+
+    from argmap import Argument, ArgumentMap, Claim, Relation, RelationKind, Verdict
+
+    claim = Claim("a", "x", tags=["t"], sources=iter(()), verdict="accepted", data=None)
+    assert claim.tags == ("t",)
+    assert claim.sources == ()
+    assert claim.data == {}
+    assert claim.verdict is Verdict.ACCEPTED
+    assert attrs.evolve(claim, tags=["u"]).tags == ("u",)
+    relation = Relation("attack", "b", "a", data={"w": 1})
+    assert relation.kind is RelationKind.ATTACK
+    argument = Argument("arg", premises=["b"], conclusion="a")
+    assert argument.premises == ("b",)
+    amap = ArgumentMap(claims=[claim, Claim("b")], arguments=[argument], relations=[relation])
+    assert isinstance(amap.claims, tuple)
+    assert amap.claim("a") is claim
+    again = pickle.loads(pickle.dumps(amap))
+    assert again == amap
+    assert again.claim("b") == amap.claim("b")
+    assert attrs.evolve(amap, title="t").argument("arg") is argument
+    with pytest.raises(TypeError, match="single string"):
+        Claim("c", tags="not a list")
+    with pytest.raises(ValueError, match="nonsense"):
+        Relation("nonsense", "a", "b")
