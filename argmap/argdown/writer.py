@@ -13,14 +13,17 @@ from __future__ import annotations
 import functools
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 from json.encoder import encode_basestring
+from operator import attrgetter
 from typing import Any
 
 from argmap.argdown.inline import escape, parse_inline, unescape
 from argmap.argdown.reader import ARGUMENT_KEYS, CLAIM_KEYS, SECTION_KEYS
 from argmap.jsonformat import paused_gc
-from argmap.model import Argument, ArgumentMap, Claim, RelationKind, Section
+from argmap.model import Argument, ArgumentMap, Claim, RelationKind, Section, Source
 
 _FRONT_KEYS = frozenset({"title", "author", "authors", "date", "description", "argmap"})
 _SYMBOL = {
@@ -36,7 +39,11 @@ _STRING_UNSAFE = re.compile("[/<\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\u
 
 def value(data: Any) -> str:
     """A JSON value as YAML flow text that the reader parses back to the same value."""
-    text = _flow(data)
+    return _yaml_safe(_flow(data))
+
+
+def _yaml_safe(text: str) -> str:
+    """JSON text made safe as YAML flow text (see _STRING_UNSAFE)."""
     # What must be escaped occurs only inside strings, so one pass over the whole text does;
     # ASCII text is checked with plain searches, much faster than the character class.
     if text.isascii():
@@ -45,6 +52,9 @@ def value(data: Any) -> str:
     elif _STRING_UNSAFE.search(text) is None:
         return text
     return _STRING_UNSAFE.sub(_string_escape, text)
+
+
+_enc = encode_basestring  # a string as JSON: json.dumps(text, ensure_ascii=False), in C
 
 
 def _flow(data: Any) -> str:
@@ -146,59 +156,134 @@ def _inline(text: str, tags: tuple[str, ...]) -> tuple[str | None, bool]:
     return candidate, False
 
 
-class _Names:
-    """Gives claims, or arguments, their Argdown names in the order they are written."""
+# What _title_text and _inline react to, as substrings to look for in many texts at once (see
+# _flagged); "\n" before a character: at the start of a text. Either may find more than needed.
+_TITLE_NEEDLES = {
+    closing: (
+        "\\",
+        "[",
+        "]",
+        "<",
+        ">",
+        "{",
+        "}",
+        closing,
+        "//",
+        "/*",
+        *["\n" + c for c in "-+_@#:!"],
+    )
+    for closing in "]>-"
+}
+_INLINE_NEEDLES = (*"\\[]<>{}*_#@/!", "\r")
 
-    def __init__(
-        self, elements: Sequence[Claim | Argument], stem: str, brackets: tuple[str, str]
-    ) -> None:
-        self.stem = stem
-        self.opening, self.closing = brackets
-        self.used: set[str] = set()
-        self.titles: set[str] = {e.title for e in elements if e.title}
-        self.fresh = 0  # names only get taken, so the next fresh number never goes down
-        # How premise-conclusion structures and relations refer to each named element.
-        self.refs: dict[str, str] = {}
 
-    def name(self, element: Claim | Argument) -> dict[str, Any]:
-        """Name ``element`` (its title, else its id, else a fresh name) and keep its reference.
+def _flagged(texts: list[str], needles: Sequence[str]) -> set[int]:
+    """Indices of the texts that hold one of ``needles``, or a line break, or end with space.
 
-        Returns the fields the name leaves out: the id and the title when they differ from it.
-        """
+    The texts are searched as one, joined by line breaks, with one fast search per needle and
+    flagged text (a regular expression over all of them is many times slower).
+    """
+    joined = "\n" + "\n".join(texts)
+    flagged: set[int] = set()
+    starts: list[int] = []  # where each text starts in joined, and where it would go on
+    for needle in needles:
+        at = joined.find(needle)
+        if at < 0:
+            continue
+        if not starts:
+            starts = list(accumulate([len(t) + 1 for t in texts], initial=1))
+        while at >= 0:
+            i = bisect_right(starts, at + len(needle) - 1) - 1
+            flagged.add(i)
+            at = joined.find(needle, starts[i + 1] - len(needle) + 1)
+    if joined.count("\n") > len(texts):
+        flagged.update(i for i, text in enumerate(texts) if "\n" in text)
+    stripped = list(map(str.strip, texts))
+    if stripped != texts:
+        flagged.update(i for i, (a, b) in enumerate(zip(stripped, texts, strict=True)) if a != b)
+    return flagged
+
+
+def _name_all(
+    elements: Sequence[Claim | Argument], stem: str, brackets: tuple[str, str]
+) -> tuple[list[str], list[str]]:
+    """Name claims, or arguments, in order: the title, else the id, else a fresh name.
+
+    Returns each element's reference (how structures and relations name it) and the ``{data}``
+    members its name leaves out: the id and the title when they differ from it ("" if none).
+    """
+    titles = {e.title for e in elements if e.title}
+    used: set[str] = set()
+    names: list[str] = []
+    members: list[str] = []
+    fresh = 0  # names only get taken, so the next fresh number never goes down
+    for element in elements:
         element_id, title = element.id, element.title
-        used = self.used
-        fields: dict[str, Any]
         if title and title not in used and _bracketable(title):
             name = title
-            fields = {} if element_id == name else {"id": element_id}
+            members.append("" if element_id == name else '"id": ' + _enc(element_id))
         elif (
             title is None
             and element_id not in used
-            and element_id not in self.titles
+            and element_id not in titles
             and _bracketable(element_id)
         ):
             name = element_id
-            fields = {"title": None}
+            members.append('"title": null')
         else:
-            stem, fresh = self.stem, self.fresh + 1
-            while f"{stem} {fresh}" in used or f"{stem} {fresh}" in self.titles:
+            fresh += 1
+            while f"{stem} {fresh}" in used or f"{stem} {fresh}" in titles:
                 fresh += 1
-            self.fresh = fresh
             name = f"{stem} {fresh}"
-            fields = {"title": title}
-            if element_id != name:
-                fields["id"] = element_id
+            member = '"title": ' + ("null" if title is None else _enc(title))
+            members.append(member if element_id == name else f'{member}, "id": {_enc(element_id)}')
         used.add(name)
-        self.refs[element_id] = self.opening + _title_text(name, self.closing) + self.closing
-        return fields
+        names.append(name)
+    opening, closing = brackets
+    refs = [opening + name + closing for name in names]
+    for i in _flagged(names, _TITLE_NEEDLES[closing]):
+        refs[i] = opening + _title_text(names[i], closing) + closing
+    return refs, members
+
+
+def _braced(members: list[str]) -> str:
+    """`` {data}`` from its members ("key": value), or "" without any."""
+    return " " + _yaml_safe("{" + ", ".join(members) + "}") if members else ""
+
+
+_SOURCE_KEYS = tuple(f'"{f}": ' for f in ("speaker", "document", "date", "url", "quote", "locator"))
+_source_values = attrgetter("speaker", "document", "date", "url", "quote", "locator")
+
+
+def _source_json(source: Source) -> str:
+    return (
+        "{"
+        + ", ".join(
+            [
+                k + _flow(v)
+                for k, v in zip(_SOURCE_KEYS, _source_values(source), strict=True)
+                if v is not None
+            ]
+        )
+        + "}"
+    )
+
+
+def _sources_member(sources: tuple[Source, ...]) -> str:
+    return '"sources": [' + ", ".join(map(_source_json, sources)) + "]"
+
+
+def _free_members(data: dict[str, Any], reserved: frozenset[str]) -> str:
+    """Free data as members: beside the fields, or under "data" if a key is a reserved one."""
+    if set(data) & reserved:
+        return '"data": ' + _flow(data)
+    return _flow(data)[1:-1]
 
 
 class _Writer:
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
         self.blocks: list[str] = []
-        self.claim_names = _Names(amap.claims, "Claim", ("[", "]"))
-        self.argument_names = _Names(amap.arguments, "Argument", ("<", ">"))
 
     # -- pieces -----------------------------------------------------------------------------
 
@@ -232,49 +317,65 @@ class _Writer:
     def _needs_front_matter(self) -> bool:
         return False
 
-    def claim(self, claim: Claim, name_section: bool) -> None:
-        fields = self.claim_names.name(claim)
-        text, tags_in_text = _inline(claim.text, claim.tags)
-        if text is None:
-            fields["text"] = claim.text
-            text = ""
-        if claim.is_position:
-            fields["position"] = True
-        if claim.holder is not None:
-            fields["holder"] = claim.holder
-        if claim.verdict is not None:
-            fields["verdict"] = claim.verdict.value
-        if claim.tags and not tags_in_text:
-            fields["tags"] = list(claim.tags)
-        if name_section:
-            fields["section"] = claim.section
-        if claim.sources:
-            fields["sources"] = [_source(s) for s in claim.sources]
-        if claim.data:
-            _free(fields, claim.data, CLAIM_KEYS)
-        ref = self.claim_names.refs[claim.id]
-        # Argdown rejects a definition without text; an empty text is a bare reference.
-        line = (f"{ref}: {text}" if text else ref) + _data(fields)
-        self.blocks.append(line)
-
-    def argument(self, argument: Argument, name_section: bool, structure: bool) -> None:
-        fields = self.argument_names.name(argument)
-        data = dict(argument.data) if argument.data else argument.data
-        head = self.argument_names.refs[argument.id]
-        if argument.gist is not None:
-            gist, tags_in_text = _inline(argument.gist, argument.tags)
-            if not gist:
-                fields["gist"] = argument.gist
+    def claim(
+        self, claim: Claim, ref: str, name: str, check_text: bool, section: str | None
+    ) -> None:
+        """Write ``claim``; ``section`` is the member naming its section, if it must."""
+        members = [name] if name else []
+        text = claim.text
+        tags_in_text = False
+        if check_text:
+            inline, tags_in_text = _inline(text, claim.tags)
+            if inline is None:
+                members.append('"text": ' + _enc(text))
+                text = ""
             else:
-                head = f"{head}: {gist}".rstrip()
-        else:
-            tags_in_text = False
+                text = inline
+        if claim.is_position:
+            members.append('"position": true')
+        if claim.holder is not None:
+            members.append('"holder": ' + _flow(claim.holder))
+        if claim.verdict is not None:
+            members.append('"verdict": ' + _enc(claim.verdict.value))
+        if claim.tags and not tags_in_text:
+            members.append('"tags": ' + _flow(list(claim.tags)))
+        if section is not None:
+            members.append(section)
+        if claim.sources:
+            members.append(_sources_member(claim.sources))
+        if claim.data:
+            members.append(_free_members(claim.data, CLAIM_KEYS))
+        # Argdown rejects a definition without text; an empty text is a bare reference.
+        self.blocks.append((f"{ref}: {text}" if text else ref) + _braced(members))
+
+    def argument(
+        self,
+        argument: Argument,
+        head: str,
+        name: str,
+        check_gist: bool,
+        section: str | None,
+        structure: bool,
+        refs: dict[str, str],
+    ) -> None:
+        members = [name] if name else []
+        data = dict(argument.data) if argument.data else argument.data
+        gist = argument.gist
+        tags_in_text = False
+        if gist is not None:
+            text: str | None = gist
+            if check_gist:
+                text, tags_in_text = _inline(gist, argument.tags)
+            if not text:
+                members.append('"gist": ' + _enc(gist))
+            else:
+                head = f"{head}: {text}".rstrip()
         if argument.tags and not tags_in_text:
-            fields["tags"] = list(argument.tags)
-        if name_section:
-            fields["section"] = argument.section
+            members.append('"tags": ' + _flow(list(argument.tags)))
+        if section is not None:
+            members.append(section)
         if argument.sources:
-            fields["sources"] = [_source(s) for s in argument.sources]
+            members.append(_sources_member(argument.sources))
         pcs: str | None = None
         if structure:
             found = data.get("inference")
@@ -284,12 +385,11 @@ class _Writer:
                 del data["inference"]
             rules = _rules(argument.scheme)
             if rules is None:
-                fields["scheme"] = argument.scheme
+                members.append('"scheme": ' + _flow(argument.scheme))
                 rules = ""
             inference = (
                 f"-- {rules}{_data(inference_data)} --" if (rules or inference_data) else "----"
             )
-            refs = self.claim_names.refs
             lines = [f"({i}) {refs[p]}" for i, p in enumerate(argument.premises, 1)]
             lines.append(inference)
             assert argument.conclusion is not None
@@ -297,14 +397,14 @@ class _Writer:
             pcs = "\n".join(lines)
         else:
             if argument.premises:
-                fields["premises"] = list(argument.premises)
+                members.append('"premises": ' + _flow(list(argument.premises)))
             if argument.conclusion is not None:
-                fields["conclusion"] = argument.conclusion
+                members.append('"conclusion": ' + _flow(argument.conclusion))
             if argument.scheme is not None:
-                fields["scheme"] = argument.scheme
+                members.append('"scheme": ' + _flow(argument.scheme))
         if data:
-            _free(fields, data, ARGUMENT_KEYS)
-        self.blocks.append(head + _data(fields))
+            members.append(_free_members(data, ARGUMENT_KEYS))
+        self.blocks.append(head + _braced(members))
         if pcs is not None:
             self.blocks.append(pcs)
 
@@ -355,43 +455,77 @@ class _Writer:
                 current = section.id
                 emitted += 1
 
-        def names_section(section: str | None) -> bool:
-            """Whether an element in ``section`` must name it (it is not the open one)."""
+        # The member that names a section, for an element not in the open one.
+        section_members: dict[str | None, str] = {
+            s: '"section": ' + _flow(s) for s in [None, *position]
+        }
+
+        def section_member(section: str | None) -> str | None:
             if section is not None and position[section] >= emitted:
                 emit_sections(position[section])
-            return section != current
+            return None if section == current else section_members[section]
 
-        # Each argument follows the claims it names (those have references once written), in
-        # the order of the arguments: an argument whose claims are written waits for the ones
-        # before it.
-        arguments = amap.arguments
-        written = self.claim_names.refs.__contains__
+        claims, arguments = amap.claims, amap.arguments
+        claim_refs, claim_names = _name_all(claims, "Claim", ("[", "]"))
+        argument_refs, argument_names = _name_all(arguments, "Argument", ("<", ">"))
+        refs = dict(zip([c.id for c in claims], claim_refs, strict=True))
+        check_text = _flagged([c.text for c in claims], _INLINE_NEEDLES)
+        check_gist = _flagged([a.gist or "" for a in arguments], _INLINE_NEEDLES)
+
+        # Each argument follows the claims it names, in the order of the arguments: an argument
+        # whose claims are written waits for the ones before it. ready[k]: the index of the
+        # claim after which argument k is written (len(claims): after all of them).
+        order: dict[str, int] = {}
+        for i, claim in enumerate(claims):
+            order.setdefault(claim.id, i)
+        missing = len(claims)
+        ready: list[int] = []
+        last = -1
+        for argument in arguments:
+            conclusion = argument.conclusion
+            wanted = [order.get(p, missing) for p in argument.premises]
+            if conclusion:
+                wanted.append(order.get(conclusion, missing))
+            last = max(last, *wanted) if wanted else last
+            ready.append(last)
+        ready.append(missing + 1)  # a sentinel: no argument after the last one
         next_argument = 0
 
-        def flush(final: bool) -> None:
+        def flush(upto: int) -> None:
             nonlocal next_argument
-            while next_argument < len(arguments):
-                argument = arguments[next_argument]
-                conclusion = argument.conclusion
-                if not final and not (
-                    all(map(written, argument.premises)) and (not conclusion or written(conclusion))
-                ):
-                    return
+            while ready[next_argument] <= upto:
+                k = next_argument
+                argument = arguments[k]
                 next_argument += 1
                 structure = (
                     bool(argument.premises)
                     and argument.conclusion is not None
                     and (argument.id not in origins)
                 )
-                self.argument(argument, names_section(argument.section), structure)
+                self.argument(
+                    argument,
+                    argument_refs[k],
+                    argument_names[k],
+                    k in check_gist,
+                    section_member(argument.section),
+                    structure,
+                    refs,
+                )
 
-        for claim in amap.claims:
-            self.claim(claim, names_section(claim.section))
-            flush(False)
-        flush(True)
-        refs = {**self.claim_names.refs, **self.argument_names.refs}
+        for i, claim in enumerate(claims):
+            self.claim(
+                claim,
+                claim_refs[i],
+                claim_names[i],
+                i in check_text,
+                section_member(claim.section),
+            )
+            if ready[next_argument] <= i:
+                flush(i)
+        flush(missing)
+        refs.update(zip([a.id for a in arguments], argument_refs, strict=True))
         self.blocks.extend(
-            f"{refs[r.origin]}\n  {_SYMBOL[r.kind]} {refs[r.target]}" for r in amap.relations
+            [f"{refs[r.origin]}\n  {_SYMBOL[r.kind]} {refs[r.target]}" for r in amap.relations]
         )
         if emitted < len(sections):
             emit_sections(len(sections) - 1)
@@ -399,14 +533,6 @@ class _Writer:
             return "\n"
         self.blocks[-1] += "\n"  # the final line break, without copying the joined text again
         return "\n\n".join(self.blocks)
-
-
-def _free(fields: dict[str, Any], data: dict[str, Any], reserved: frozenset[str]) -> None:
-    """Add free data: its keys beside the fields, or under "data" if one is a reserved key."""
-    if set(data) & reserved:
-        fields["data"] = data
-    else:
-        fields.update(data)
 
 
 @functools.lru_cache(maxsize=1024)  # maps name few schemes, and use them often
@@ -422,13 +548,6 @@ def _rules(scheme: str | None) -> str | None:
         return None
     back = [unescape(r).strip() for r in escaped.split(",") if r.strip()]
     return escaped if ", ".join(back) == scheme else None
-
-
-_SOURCE_FIELDS = ("speaker", "document", "date", "url", "quote", "locator")
-
-
-def _source(source: Any) -> dict[str, str]:
-    return {f: v for f in _SOURCE_FIELDS if (v := getattr(source, f)) is not None}
 
 
 def write(amap: ArgumentMap) -> str:

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, MapBuilder, Source
-from argmap.argdown import dumps, loads
+from argmap.argdown import dumps, loads, writer
 from argmap.argdown.inline import escape, parse_inline
 from argmap.strategies import argument_maps
 
@@ -90,3 +90,31 @@ class TestReadableOutput:
         b.claim("x", title="X", data={"n": 1e20, "s": "a // b <!-- c", "l": [None, True]})
         amap = b.build()
         assert loads(dumps(amap)).claims[0].data == json.loads(json.dumps(amap.claims[0].data))
+
+
+class TestBatchChecks:
+    """The writer finds the texts and names that need escaping in one search over all of them;
+    it must find every one that the check of a single text would."""
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.text(alphabet=st.sampled_from([*ARGDOWN_SPECIALS, "\r", "a", "é"]))))
+    def test_every_text_to_escape_is_flagged(self, texts: list[str]) -> None:
+        flagged = writer._flagged(texts, writer._INLINE_NEEDLES)
+        for i, text in enumerate(texts):
+            if writer._inline(text, ()) != (text, False):
+                assert i in flagged, (i, text)
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        st.lists(
+            st.text(alphabet=st.sampled_from([*ARGDOWN_SPECIALS, "a", "é"]), min_size=1).filter(
+                writer._bracketable
+            )
+        ),
+        st.sampled_from("]>-"),
+    )
+    def test_every_name_to_escape_is_flagged(self, names: list[str], closing: str) -> None:
+        flagged = writer._flagged(names, writer._TITLE_NEEDLES[closing])
+        for i, name in enumerate(names):
+            if writer._title_text(name, closing) != name:
+                assert i in flagged, (i, name)
