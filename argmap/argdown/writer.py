@@ -212,6 +212,26 @@ def _name_all(
     Returns each element's reference (how structures and relations name it) and the ``{data}``
     members its name leaves out: the id and the title when they differ from it ("" if none).
     """
+    ids = [e.id for e in elements]
+    titles_in_order = [e.title for e in elements]
+    names = [i if t is None else t for i, t in zip(ids, titles_in_order, strict=True)]
+    if "" not in names and len(set(names)) == len(names) and not _flagged(names, ("\r",)):
+        # The usual map: every title, else id, can be the name (no clash, no line break).
+        members = [
+            '"title": null' if title is None else "" if i == title else '"id": ' + _enc(i)
+            for i, title in zip(ids, titles_in_order, strict=True)
+        ]
+    else:
+        names, members = _name_each(elements, stem)
+    opening, closing = brackets
+    refs = [opening + name + closing for name in names]
+    for i in _flagged(names, _TITLE_NEEDLES[closing]):
+        refs[i] = opening + _title_text(names[i], closing) + closing
+    return refs, members
+
+
+def _name_each(elements: Sequence[Claim | Argument], stem: str) -> tuple[list[str], list[str]]:
+    """The names of _name_all, and the members they leave out, one element after the other."""
     titles = {e.title for e in elements if e.title}
     used: set[str] = set()
     names: list[str] = []
@@ -239,11 +259,7 @@ def _name_all(
             members.append(member if element_id == name else f'{member}, "id": {_enc(element_id)}')
         used.add(name)
         names.append(name)
-    opening, closing = brackets
-    refs = [opening + name + closing for name in names]
-    for i in _flagged(names, _TITLE_NEEDLES[closing]):
-        refs[i] = opening + _title_text(names[i], closing) + closing
-    return refs, members
+    return names, members
 
 
 def _braced(members: list[str]) -> str:
@@ -390,11 +406,16 @@ class _Writer:
             inference = (
                 f"-- {rules}{_data(inference_data)} --" if (rules or inference_data) else "----"
             )
-            lines = [f"({i}) {refs[p]}" for i, p in enumerate(argument.premises, 1)]
-            lines.append(inference)
-            assert argument.conclusion is not None
-            lines.append(f"({len(argument.premises) + 1}) {refs[argument.conclusion]}")
-            pcs = "\n".join(lines)
+            premises = argument.premises
+            conclusion = argument.conclusion
+            assert conclusion is not None
+            if len(premises) == 1:
+                pcs = f"(1) {refs[premises[0]]}\n{inference}\n(2) {refs[conclusion]}"
+            else:
+                lines = [f"({i}) {refs[p]}" for i, p in enumerate(premises, 1)]
+                lines.append(inference)
+                lines.append(f"({len(premises) + 1}) {refs[conclusion]}")
+                pcs = "\n".join(lines)
         else:
             if argument.premises:
                 members.append('"premises": ' + _flow(list(argument.premises)))
