@@ -15,6 +15,11 @@ so a CommonMark parser gives back the text exactly.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable, Mapping
+from itertools import accumulate
+from operator import itemgetter
+from typing import cast
 
 from argmap.formats import EvaluationLike, Exporter, RegisterExporter
 from argmap.hookspecs import hookimpl
@@ -46,9 +51,8 @@ _EDGE_SPACE = frozenset(
 )
 _SPECIAL_RE = re.compile("[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "]")
 _REFERENCE_RE = re.compile("[" + "".join(_REFERENCES) + "]")
-_ANY_SPECIAL = re.compile(
-    "[" + re.escape("".join(sorted(_INLINE_SPECIAL))) + "".join(_REFERENCES) + ":]"
-)
+_SPECIAL_CHARS = "".join(sorted(_INLINE_SPECIAL)) + "".join(_REFERENCES) + ":"
+_ANY_SPECIAL = re.compile("[" + re.escape(_SPECIAL_CHARS) + "]")
 
 
 def escape(text: str) -> str:
@@ -71,6 +75,46 @@ def escape(text: str) -> str:
     if _REFERENCE_RE.search(escaped):
         escaped = _REFERENCE_RE.sub(lambda m: _REFERENCES[m.group()], escaped)
     return escaped
+
+
+def escape_all(texts: list[str]) -> list[str]:
+    """:func:`escape` each of ``texts``."""
+    unsafe = _unsafe(texts)
+    return [escape(text) if text in unsafe else text for text in texts]
+
+
+def _unsafe(texts: list[str]) -> set[str]:
+    """Those of ``texts`` that :func:`escape` may change (few, in most maps).
+
+    Scans in C of all the texts at once find them: for each special character, a search of
+    the texts joined; for white space, a search of their first and of their last characters.
+    A regular-expression search per text would cost several times as much.
+    """
+    texts = [text for text in texts if text]
+    unsafe: set[str] = set()
+    joined = "".join(texts)
+    ends: list[int] = []
+    for char in _SPECIAL_CHARS:
+        at = joined.find(char)
+        if at >= 0 and not ends:
+            ends = list(accumulate(map(len, texts)))
+        while at >= 0:
+            i = bisect_right(ends, at)  # the text that holds the character
+            unsafe.add(texts[i])
+            at = joined.find(char, ends[i])  # on from the next text
+    firsts = "".join(map(_FIRST, texts))  # one character per text (none is empty)
+    lasts = "".join(map(_LAST, texts))
+    for char in _EDGE_SPACE:
+        for edges in (firsts, lasts):
+            at = edges.find(char)
+            while at >= 0:
+                unsafe.add(texts[at])
+                at = edges.find(char, at + 1)
+    return unsafe
+
+
+_FIRST = itemgetter(slice(None, 1))
+_LAST = itemgetter(slice(-1, None))
 
 
 def _escape_shortcodes(text: str) -> str:
@@ -108,9 +152,15 @@ _AGAINST_ARGUMENT = f"{MARKERS['objection']} **Objection against the argument:**
 _AGAINST_PREMISE = f"{MARKERS['objection']} **Objection (undermines this premise):**"
 _REBUTTAL = f"{MARKERS['objection']} **Objection (rebuttal):**"
 
-_Child = tuple[str, Node]
-"""How a list item relates to its parent (``via``), and its claim or argument."""
-_VIA = {kind: kind.value for kind in RelationKind}
+_Child = tuple[str, Node, Argument | None]
+"""A list item under a node: the words it starts with, its claim or argument, and the bare
+argument it stands for when the item is that argument's only premise (a "reason")."""
+
+_REASON_WORDS = _KIND_WORDS["reason"]
+_ARGUMENT_WORDS = MARKERS["reason"]  # an argument listed as such, its premises under it
+_PREMISE_WORDS = _KIND_WORDS["premise"]
+_CONTRADICTS = _KIND_WORDS["contradiction"]
+_RELATION_WORDS = {kind: _KIND_WORDS.get(kind.value, _OBJECTION_WORDS) for kind in RelationKind}
 
 
 class _Outline:
@@ -122,12 +172,13 @@ class _Outline:
         self.lines: list[str] = []
         self.footnotes: list[str] = []
         self.written: set[str] = set()
+        # The map's own index by id, without ArgumentMap.get's check: every premise, origin
+        # and target of the map is a claim or argument of it.
+        self.node_of = cast("Mapping[str, Node]", amap._elements)
         self.anchors = _anchors(amap)
-        self.premise_ids = {p for a in amap.arguments for p in a.premises}
-        # (premise id, conclusion id) -> the bare argument shown as that premise
-        self.collapsed: dict[tuple[str, str], Argument] = {}
         self.contradicted: set[str] = set()  # nodes that take part in a contradiction
         self.edges = self._edges()
+        self.unsafe = _unsafe(_texts(amap))
 
     def _edges(self) -> dict[str, list[_Child]]:
         """What is listed under each node, except an argument's premises.
@@ -135,13 +186,15 @@ class _Outline:
         For a claim, the arguments concluding in it; for every node, then, the relations into
         it (both ways for a contradiction). The order is that of :meth:`GraphIndex.children`;
         one pass over the map costs far less than asking the index node by node. A bare
-        one-premise argument is listed as its premise (a "reason"), and remembered in
-        ``collapsed``.
+        one-premise argument is listed as its premise (a "reason").
         """
         amap = self.amap
-        get = amap.get
+        node_of = self.node_of
         targets = {r.target for r in amap.relations}
         edges: dict[str, list[_Child]] = {}
+        # (premise id, conclusion id) -> the bare argument shown as that premise
+        collapsed: dict[tuple[str, str], Argument] = {}
+        bare = 0
         for argument in amap.arguments:
             conclusion = argument.conclusion
             if conclusion is None:
@@ -154,23 +207,41 @@ class _Outline:
                 and not (argument.tags or argument.sources or argument.data)
                 and argument.id not in targets
             ):
-                self.collapsed[premises[0], conclusion] = argument
-                entry = ("reason", get(premises[0]))  # type: ignore[assignment]
+                collapsed[premises[0], conclusion] = argument
+                bare += 1
+                entry = (_REASON_WORDS, node_of[premises[0]], argument)
             else:
-                entry = ("argument", argument)
+                entry = (_ARGUMENT_WORDS, argument, None)
             edges.setdefault(conclusion, []).append(entry)
-        contradiction = RelationKind.CONTRADICTION
+        if len(collapsed) < bare:
+            # Two bare arguments from one premise to one conclusion: both items stand for the
+            # last of them (the other is written under "Other claims").
+            for conclusion, found in edges.items():
+                edges[conclusion] = [
+                    (w, n, a if a is None else collapsed[n.id, conclusion]) for w, n, a in found
+                ]
+        premise_ids = {p for a in amap.arguments for p in a.premises}
+        attack, contradiction = RelationKind.ATTACK, RelationKind.CONTRADICTION
         for relation in amap.relations:
-            kind = relation.kind
-            entry = (_VIA[kind], get(relation.origin))  # type: ignore[assignment]
-            edges.setdefault(relation.target, []).append(entry)
+            kind, target = relation.kind, relation.target
+            if kind is not attack:
+                words = _RELATION_WORDS[kind]
+            elif isinstance(node_of[target], Argument):
+                words = _AGAINST_ARGUMENT
+            else:
+                words = _AGAINST_PREMISE if target in premise_ids else _REBUTTAL
+            edges.setdefault(target, []).append((words, node_of[relation.origin], None))
             if kind is contradiction:
-                self.contradicted.update((relation.origin, relation.target))
-                entry = ("contradiction", get(relation.target))  # type: ignore[assignment]
+                self.contradicted.update((relation.origin, target))
+                entry = (_CONTRADICTS, node_of[target], None)
                 edges.setdefault(relation.origin, []).append(entry)
         return edges
 
     # -- pieces -----------------------------------------------------------------------------
+
+    def escape(self, text: str) -> str:
+        """:func:`escape` for a text of the map."""
+        return escape(text) if text in self.unsafe else text
 
     def anchor(self, node: Node) -> str:
         return f'<a id="{self.anchors[node.id]}"></a>'
@@ -178,12 +249,22 @@ class _Outline:
     def link(self, node: Node) -> str:
         return f"[{escape(_short(node))}](#{self.anchors[node.id]})"
 
+    def links(self, nodes: list[Node]) -> list[str]:
+        """:meth:`link` of each of ``nodes``."""
+        anchors = self.anchors
+        labels = [node.label or node.id for node in nodes]
+        shorts = escape_all([text if len(text) <= 80 else text[:77] + "…" for text in labels])
+        return [
+            f"[{short}](#{anchors[node.id]})" for node, short in zip(nodes, shorts, strict=True)
+        ]
+
     def cite(self, sources: tuple[Source, ...]) -> str:
-        refs = []
+        footnotes, esc = self.footnotes, self.escape
+        refs = ""
         for source in sources:
-            self.footnotes.append(_footnote(source))
-            refs.append(f"[^{len(self.footnotes)}]")
-        return "".join(refs)
+            footnotes.append(_footnote(source, esc))
+            refs += f"[^{len(footnotes)}]"
+        return refs
 
     def status(self, node: Node) -> str:
         if self.evaluation is None:
@@ -198,42 +279,38 @@ class _Outline:
             reason = f"{status}: {reason}" if reason else status
         return f" {marker} *{escape(reason)}*"
 
-    def claim_body(self, claim: Claim) -> str:
-        title, text = claim.title, claim.text
-        if not title:
-            body = escape(text) if text else "*(no text)*"
-        elif text:
-            body = f"**{escape(title)}.** {escape(text)}"
+    def body(self, node: Node) -> str:
+        """What an item says of a node after its words (with references to its footnotes)."""
+        unsafe = self.unsafe
+        if isinstance(node, Claim):
+            title, text = node.title, node.text
+            if title in unsafe:
+                title = escape(title)
+            if text in unsafe:
+                text = escape(text)
+            if not title:
+                body = text or "*(no text)*"
+            else:
+                body = f"**{title}.** {text}" if text else f"**{title}.**"
+            if node.tags:
+                body += " " + " ".join([f"`#{_code(tag)}`" for tag in node.tags])
         else:
-            body = f"**{escape(title)}.**"
-        if claim.tags:
-            body += " " + " ".join([f"`#{_code(tag)}`" for tag in claim.tags])
-        return body + self.cite(claim.sources) if claim.sources else body
-
-    def argument_body(self, argument: Argument) -> str:
-        words = "argument"
-        if argument.title:
-            words += f" “{escape(argument.title)}”"
-        parts = [f"**Reason: {words}**"]
-        if len(argument.premises) > 1:
-            parts.append("(linked: these premises support it only together)")
-        if argument.gist:
-            parts.append(escape(argument.gist))
-        if argument.scheme:
-            parts.append(f"*scheme: {escape(argument.scheme)}*")
-        return " ".join(parts) + self.cite(argument.sources)
-
-    def objection_words(self, parent: Node) -> str:
-        if isinstance(parent, Argument):
-            return _AGAINST_ARGUMENT
-        if parent.id in self.premise_ids:
-            return _AGAINST_PREMISE
-        return _REBUTTAL
+            esc = self.escape
+            words = f"argument “{esc(node.title)}”" if node.title else "argument"
+            parts = [f"**Reason: {words}**"]
+            if len(node.premises) > 1:
+                parts.append("(linked: these premises support it only together)")
+            if node.gist:
+                parts.append(esc(node.gist))
+            if node.scheme:
+                parts.append(f"*scheme: {esc(node.scheme)}*")
+            body = " ".join(parts)
+        return body + self.cite(node.sources) if node.sources else body
 
     # -- the walk ---------------------------------------------------------------------------
 
     def children(self, node: Node) -> list[_Child]:
-        """What is listed under ``node``, as (via, child) pairs.
+        """What is listed under ``node``.
 
         For a claim its reasons, for an argument its premises; then what relates to the node
         itself (a contradiction only once).
@@ -241,59 +318,45 @@ class _Outline:
         found = self.edges.get(node.id, [])
         if node.id in self.contradicted:
             written = self.written
-            found = [c for c in found if not (c[0] == "contradiction" and c[1].id in written)]
+            found = [c for c in found if not (c[0] == _CONTRADICTS and c[1].id in written)]
         if isinstance(node, Argument):
-            get = self.amap.get
-            premises = [("premise", get(p)) for p in node.premises]
-            return premises + found  # type: ignore[return-value]
+            node_of = self.node_of
+            premises: list[_Child] = [(_PREMISE_WORDS, node_of[p], None) for p in node.premises]
+            return premises + found
         return found
-
-    def item(self, via: str, node: Node, parent: Node, depth: int) -> bool:
-        """Write one list item; return whether its children should follow."""
-        indent = "  " * depth
-        written = self.written
-        if via == "argument" and isinstance(node, Argument):
-            if node.id in written:
-                self.lines.append(f"{indent}- {MARKERS['reason']} ↩ {self.link(node)} (see above)")
-                return False
-            written.add(node.id)
-            self.lines.append(
-                f"{indent}- {self.anchor(node)}{MARKERS['reason']} {self.argument_body(node)}"
-                f"{self.status(node)}"
-            )
-            return True
-        if via == "attack":
-            words = self.objection_words(parent)
-        else:
-            words = _KIND_WORDS.get(via, _OBJECTION_WORDS)
-        anchors = ""
-        if via == "reason":
-            argument = self.collapsed[node.id, parent.id]
-            if argument.id not in written:
-                written.add(argument.id)
-                anchors = self.anchor(argument)
-        if node.id in written:
-            self.lines.append(f"{indent}- {anchors}{words} ↩ {self.link(node)} (see above)")
-            return False
-        written.add(node.id)
-        body = self.claim_body(node) if isinstance(node, Claim) else self.argument_body(node)
-        status = "" if self.evaluation is None else self.status(node)
-        anchor = self.anchors[node.id]
-        self.lines.append(f'{indent}- {anchors}<a id="{anchor}"></a>{words} {body}{status}')
-        return True
 
     def tree(self, root: Node, depth: int = 0) -> None:
         """Write the items under ``root``, starting at ``depth``."""
+        self.walk([(words, child, bare, depth) for words, child, bare in self.children(root)])
+
+    def walk(self, items: list[tuple[str, Node, Argument | None, int]]) -> None:
+        """Write ``items`` (at their depths) and, under each written in full, its children."""
         # An explicit stack: debates can be deeper than Python's recursion limit.
-        stack = [(via, child, root, depth) for via, child in reversed(self.children(root))]
-        item, children = self.item, self.children
+        stack = items[::-1]
+        lines, written, anchors = self.lines, self.written, self.anchors
+        children, body, status = self.children, self.body, self.status
+        evaluated = self.evaluation is not None
         while stack:
-            via, node, parent, depth = stack.pop()
-            if item(via, node, parent, depth):
-                found = children(node)
-                if found:
-                    depth += 1
-                    stack.extend([(v, child, node, depth) for v, child in reversed(found)])
+            words, node, bare, depth = stack.pop()
+            node_id = node.id
+            indent = "  " * depth
+            lead = ""
+            if bare is not None and bare.id not in written:
+                # A bare argument listed as its premise: its anchor goes with the premise.
+                written.add(bare.id)
+                lead = f'<a id="{anchors[bare.id]}"></a>'
+            if node_id in written:
+                lines.append(f"{indent}- {lead}{words} ↩ {self.link(node)} (see above)")
+                continue
+            written.add(node_id)
+            lines.append(
+                f'{indent}- {lead}<a id="{anchors[node_id]}"></a>{words} {body(node)}'
+                + (status(node) if evaluated else "")
+            )
+            found = children(node)
+            if found:
+                depth += 1
+                stack.extend([(w, child, b, depth) for w, child, b in reversed(found)])
 
     def heading(self, claim: Claim, prefix: str) -> None:
         title = escape(claim.title or claim.text or claim.id)
@@ -349,15 +412,13 @@ class _Outline:
         if leftovers:
             self.lines.extend(["## Other claims", ""])
             for node in leftovers:
-                if node.id in self.written:
+                if node.id in written:
                     continue
                 if isinstance(node, Argument):
-                    self.item("argument", node, node, 0)
-                else:
-                    self.written.add(node.id)
-                    self.lines.append(
-                        f"- {self.anchor(node)}{self.claim_body(node)}{self.status(node)}"
-                    )
+                    self.walk([(_ARGUMENT_WORDS, node, None, 0)])  # it, then its children
+                    continue
+                written.add(node.id)
+                self.lines.append(f"- {self.anchor(node)}{self.body(node)}{self.status(node)}")
                 self.tree(node, 1)
             self.lines.append("")
         if amap.sections:
@@ -373,15 +434,14 @@ class _Outline:
     def sections(self) -> None:
         self.lines.extend(["## Sections", ""])
         depth_of: dict[str, int] = {}
-        by_section: dict[str, list[Node]] = {}
-        for node in _nodes(self.amap):
-            if node.section is not None:
-                by_section.setdefault(node.section, []).append(node)
+        members = [node for node in _nodes(self.amap) if node.section is not None]
+        by_section: dict[str | None, list[str]] = {}
+        for node, link in zip(members, self.links(members), strict=True):
+            by_section.setdefault(node.section, []).append(link)
         for section in self.amap.sections:
             depth = depth_of[section.parent] + 1 if section.parent in depth_of else 0
             depth_of[section.id] = depth
-            members = by_section.get(section.id, [])
-            links = ", ".join([self.link(n) for n in members]) or "*(empty)*"
+            links = ", ".join(by_section.get(section.id, [])) or "*(empty)*"
             self.lines.append(f"{'  ' * depth}- **{escape(section.title)}:** {links}")
         self.lines.append("")
 
@@ -393,6 +453,46 @@ class _Outline:
             self.lines.pop()
         self.lines.append("")  # the final line break, without copying the joined text again
         return "\n".join(self.lines)
+
+
+def _texts(amap: ArgumentMap) -> list[str]:
+    """The texts of claims, arguments and sources that the items show."""
+    texts = [claim.text for claim in amap.claims]
+    texts += [claim.title for claim in amap.claims if claim.title]
+    texts += [
+        text
+        for a in amap.arguments
+        if a.title or a.gist or a.scheme
+        for text in (a.title, a.gist, a.scheme)
+        if text
+    ]
+    sources = [source for node in _nodes(amap) if node.sources for source in node.sources]
+    texts += [
+        text
+        for s in sources
+        for text in (s.speaker, s.date, s.document, s.locator, s.url, s.quote)
+        if text
+    ]
+    return texts
+
+
+def _footnote(source: Source, escape: Callable[[str], str]) -> str:
+    parts = []
+    if source.speaker:
+        parts.append(escape(source.speaker))
+    if source.date:
+        parts.append(escape(source.date))
+    if source.document:
+        parts.append(f"*{escape(source.document)}*")
+    if source.locator:
+        parts.append(escape(source.locator))
+    if source.url:
+        parts.append(f"<{source.url}>" if _is_safe_url(source.url) else escape(source.url))
+    head = ", ".join(parts)
+    if source.quote is not None:
+        quote = f"“{escape(source.quote)}”"
+        return f"{head}: {quote}" if head else quote
+    return head or "*(source without details)*"
 
 
 def _nodes(amap: ArgumentMap) -> tuple[Node, ...]:
@@ -412,25 +512,6 @@ def _legend(evaluation: EvaluationLike | None) -> str:
             "(defeated) · ❔ undecided, each with its reason"
         )
     return legend
-
-
-def _footnote(source: Source) -> str:
-    parts = []
-    if source.speaker:
-        parts.append(escape(source.speaker))
-    if source.date:
-        parts.append(escape(source.date))
-    if source.document:
-        parts.append(f"*{escape(source.document)}*")
-    if source.locator:
-        parts.append(escape(source.locator))
-    if source.url:
-        parts.append(f"<{source.url}>" if _is_safe_url(source.url) else escape(source.url))
-    head = ", ".join(parts)
-    if source.quote is not None:
-        quote = f"“{escape(source.quote)}”"
-        return f"{head}: {quote}" if head else quote
-    return head or "*(source without details)*"
 
 
 def _is_safe_url(url: str) -> bool:
