@@ -272,17 +272,10 @@ _source_values = attrgetter("speaker", "document", "date", "url", "quote", "loca
 
 
 def _source_json(source: Source) -> str:
-    return (
-        "{"
-        + ", ".join(
-            [
-                k + _flow(v)
-                for k, v in zip(_SOURCE_KEYS, _source_values(source), strict=True)
-                if v is not None
-            ]
-        )
-        + "}"
-    )
+    # Source fields are strings: encoded directly, without a _flow call per field.
+    values = zip(_SOURCE_KEYS, _source_values(source), strict=True)
+    members = [k + (_enc(v) if type(v) is str else _flow(v)) for k, v in values if v is not None]
+    return "{" + ", ".join(members) + "}"
 
 
 def _sources_member(sources: tuple[Source, ...]) -> str:
