@@ -77,12 +77,6 @@ def escape(text: str) -> str:
     return escaped
 
 
-def escape_all(texts: list[str]) -> list[str]:
-    """:func:`escape` each of ``texts``."""
-    unsafe = _unsafe(texts)
-    return [escape(text) if text in unsafe else text for text in texts]
-
-
 def _unsafe(texts: list[str]) -> set[str]:
     """Those of ``texts`` that :func:`escape` may change (few, in most maps).
 
@@ -247,16 +241,12 @@ class _Outline:
         return f'<a id="{self.anchors[node.id]}"></a>'
 
     def link(self, node: Node) -> str:
-        return f"[{escape(_short(node))}](#{self.anchors[node.id]})"
-
-    def links(self, nodes: list[Node]) -> list[str]:
-        """:meth:`link` of each of ``nodes``."""
-        anchors = self.anchors
-        labels = [node.label or node.id for node in nodes]
-        shorts = escape_all([text if len(text) <= 80 else text[:77] + "…" for text in labels])
-        return [
-            f"[{short}](#{anchors[node.id]})" for node, short in zip(nodes, shorts, strict=True)
-        ]
+        label = node.label or node.id
+        short = label if len(label) <= 80 else label[:77] + "…"
+        if label in self.unsafe or label == node.id:
+            # (a label that is a safe text of the map stays safe when cut: the cut ends in "…")
+            short = escape(short)
+        return f"[{short}](#{self.anchors[node.id]})"
 
     def cite(self, sources: tuple[Source, ...]) -> str:
         footnotes, esc = self.footnotes, self.escape
@@ -434,10 +424,11 @@ class _Outline:
     def sections(self) -> None:
         self.lines.extend(["## Sections", ""])
         depth_of: dict[str, int] = {}
-        members = [node for node in _nodes(self.amap) if node.section is not None]
-        by_section: dict[str | None, list[str]] = {}
-        for node, link in zip(members, self.links(members), strict=True):
-            by_section.setdefault(node.section, []).append(link)
+        by_section: dict[str, list[str]] = {}
+        link = self.link
+        for node in _nodes(self.amap):
+            if node.section is not None:
+                by_section.setdefault(node.section, []).append(link(node))
         for section in self.amap.sections:
             depth = depth_of[section.parent] + 1 if section.parent in depth_of else 0
             depth_of[section.id] = depth
@@ -522,11 +513,6 @@ def _code(text: str) -> str:
     # Inside a code span nothing is interpreted, but a backtick would end it and a line break
     # would fold; tags rarely hold either, and those are replaced by safe look-alikes.
     return text.replace("`", "ˋ").replace("\n", " ").replace("\r", " ")
-
-
-def _short(node: Node) -> str:
-    label = node.label or node.id
-    return label if len(label) <= 80 else label[:77] + "…"
 
 
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z0-9_]")
