@@ -169,7 +169,7 @@ class _Outline:
         # The map's own index by id, without ArgumentMap.get's check: every premise, origin
         # and target of the map is a claim or argument of it.
         self.node_of = cast("Mapping[str, Node]", amap._elements)
-        self.anchors = _anchors(amap)
+        self.renamed = _renamed(amap)
         self.contradicted: set[str] = set()  # nodes that take part in a contradiction
         self.edges = self._edges()
         self.unsafe = _unsafe(_texts(amap))
@@ -238,7 +238,7 @@ class _Outline:
         return escape(text) if text in self.unsafe else text
 
     def anchor(self, node: Node) -> str:
-        return f'<a id="{self.anchors[node.id]}"></a>'
+        return f'<a id="am-{self.renamed.get(node.id, node.id)}"></a>'
 
     def link(self, node: Node) -> str:
         label = node.label or node.id
@@ -246,7 +246,7 @@ class _Outline:
         if label in self.unsafe or label == node.id:
             # (a label that is a safe text of the map stays safe when cut: the cut ends in "…")
             short = escape(short)
-        return f"[{short}](#{self.anchors[node.id]})"
+        return f"[{short}](#am-{self.renamed.get(node.id, node.id)})"
 
     def cite(self, sources: tuple[Source, ...]) -> str:
         footnotes, esc = self.footnotes, self.escape
@@ -323,8 +323,9 @@ class _Outline:
         """Write ``items`` (at their depths) and, under each written in full, its children."""
         # An explicit stack: debates can be deeper than Python's recursion limit.
         stack = items[::-1]
-        lines, written, anchors = self.lines, self.written, self.anchors
-        children, body, status = self.children, self.body, self.status
+        lines, written, renamed = self.lines, self.written, self.renamed
+        edges, contradicted, node_of = self.edges, self.contradicted, self.node_of
+        body, status = self.body, self.status
         evaluated = self.evaluation is not None
         while stack:
             words, node, bare, depth = stack.pop()
@@ -334,19 +335,25 @@ class _Outline:
             if bare is not None and bare.id not in written:
                 # A bare argument listed as its premise: its anchor goes with the premise.
                 written.add(bare.id)
-                lead = f'<a id="{anchors[bare.id]}"></a>'
+                lead = f'<a id="am-{renamed.get(bare.id, bare.id)}"></a>'
             if node_id in written:
                 lines.append(f"{indent}- {lead}{words} ↩ {self.link(node)} (see above)")
                 continue
             written.add(node_id)
             lines.append(
-                f'{indent}- {lead}<a id="{anchors[node_id]}"></a>{words} {body(node)}'
-                + (status(node) if evaluated else "")
+                f'{indent}- {lead}<a id="am-{renamed.get(node_id, node_id)}"></a>{words} '
+                f"{body(node)}" + (status(node) if evaluated else "")
             )
-            found = children(node)
+            # Its children (as children() gives them), pushed last first.
+            depth += 1
+            found = edges.get(node_id)
             if found:
-                depth += 1
+                if node_id in contradicted:
+                    found = [c for c in found if not (c[0] == _CONTRADICTS and c[1].id in written)]
                 stack.extend([(w, child, b, depth) for w, child, b in reversed(found)])
+            if isinstance(node, Argument):
+                premises = reversed(node.premises)
+                stack.extend([(_PREMISE_WORDS, node_of[p], None, depth) for p in premises])
 
     def heading(self, claim: Claim, prefix: str) -> None:
         title = escape(claim.title or claim.text or claim.id)
@@ -398,10 +405,11 @@ class _Outline:
             if expand:
                 self.list_block(claim)
         written = self.written
-        leftovers = [n for n in _nodes(amap) if n.id not in written]
-        if leftovers:
+        nodes = _nodes(amap)
+        first = next((i for i, node in enumerate(nodes) if node.id not in written), len(nodes))
+        if first < len(nodes):
             self.lines.extend(["## Other claims", ""])
-            for node in leftovers:
+            for node in nodes[first:]:
                 if node.id in written:
                     continue
                 if isinstance(node, Argument):
@@ -522,27 +530,32 @@ _PLAIN_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z0-9_]")
 _PLAIN_IDS = re.compile(rf"(?:{_PLAIN_ID.pattern})(?:\n(?:{_PLAIN_ID.pattern}))*")
 
 
-def _anchors(amap: ArgumentMap) -> dict[str, str]:
+def _renamed(amap: ArgumentMap) -> dict[str, str]:
+    """The nodes whose HTML anchor is not "am-" and their id: what follows "am-" in theirs.
+
+    A plain id (letters, digits, "_" and, inside, "-") makes an anchor that no other node
+    takes; other ids are made plain, and numbered when two come out the same.
+    """
     ids = [c.id for c in amap.claims] + [a.id for a in amap.arguments]
     joined = "\n".join(ids)  # (the count below rules out ids that hold a line break)
     if joined.count("\n") == len(ids) - 1 and _PLAIN_IDS.fullmatch(joined):
-        # Most maps: every id is plain, so "am-" and the id is an anchor no other node takes.
-        return {node_id: "am-" + node_id for node_id in ids}
-    anchors: dict[str, str] = {}
+        return {}  # most maps
+    renamed: dict[str, str] = {}
     taken: set[str] = set()
     for node in amap:
         if _PLAIN_ID.fullmatch(node.id):
-            base = "am-" + node.id
+            base = node.id
         else:
-            base = "am-" + (re.sub(r"[^A-Za-z0-9_-]+", "-", node.id).strip("-") or "node")
+            base = re.sub(r"[^A-Za-z0-9_-]+", "-", node.id).strip("-") or "node"
         anchor = base
         n = 2
         while anchor in taken:
             anchor = f"{base}-{n}"
             n += 1
         taken.add(anchor)
-        anchors[node.id] = anchor
-    return anchors
+        if anchor != node.id:
+            renamed[node.id] = anchor
+    return renamed
 
 
 def export(amap: ArgumentMap, /, *, evaluation: EvaluationLike | None = None) -> str:
