@@ -317,18 +317,21 @@ class _Outline:
 
     def tree(self, root: Node, depth: int = 0) -> None:
         """Write the items under ``root``, starting at ``depth``."""
-        self.walk([(words, child, bare, depth) for words, child, bare in self.children(root)])
+        self.walk(self.children(root), depth)
 
-    def walk(self, items: list[tuple[str, Node, Argument | None, int]]) -> None:
-        """Write ``items`` (at their depths) and, under each written in full, its children."""
-        # An explicit stack: debates can be deeper than Python's recursion limit.
+    def walk(self, items: list[_Child], depth: int) -> None:
+        """Write ``items`` at ``depth`` and, under each written in full, its children."""
+        # An explicit stack (debates can be deeper than Python's recursion limit), and beside
+        # it the depth of each item on it.
         stack = items[::-1]
+        depths = [depth] * len(stack)
         lines, written, renamed = self.lines, self.written, self.renamed
         edges, contradicted, node_of = self.edges, self.contradicted, self.node_of
         body, status = self.body, self.status
         evaluated = self.evaluation is not None
         while stack:
-            words, node, bare, depth = stack.pop()
+            words, node, bare = stack.pop()
+            depth = depths.pop()
             node_id = node.id
             indent = "  " * depth
             lead = ""
@@ -350,10 +353,12 @@ class _Outline:
             if found:
                 if node_id in contradicted:
                     found = [c for c in found if not (c[0] == _CONTRADICTS and c[1].id in written)]
-                stack.extend([(w, child, b, depth) for w, child, b in reversed(found)])
+                stack.extend(reversed(found))
+                depths.extend([depth] * len(found))
             if isinstance(node, Argument):
                 premises = reversed(node.premises)
-                stack.extend([(_PREMISE_WORDS, node_of[p], None, depth) for p in premises])
+                stack.extend([(_PREMISE_WORDS, node_of[p], None) for p in premises])
+                depths.extend([depth] * len(node.premises))
 
     def heading(self, claim: Claim, prefix: str) -> None:
         title = escape(claim.title or claim.text or claim.id)
@@ -406,14 +411,16 @@ class _Outline:
                 self.list_block(claim)
         written = self.written
         nodes = _nodes(amap)
-        first = next((i for i, node in enumerate(nodes) if node.id not in written), len(nodes))
+        first = len(nodes)
+        if len(written) < len(nodes):  # (written holds ids of nodes only)
+            first = next(i for i, node in enumerate(nodes) if node.id not in written)
         if first < len(nodes):
             self.lines.extend(["## Other claims", ""])
             for node in nodes[first:]:
                 if node.id in written:
                     continue
                 if isinstance(node, Argument):
-                    self.walk([(_ARGUMENT_WORDS, node, None, 0)])  # it, then its children
+                    self.walk([(_ARGUMENT_WORDS, node, None)], 0)  # it, then its children
                     continue
                 written.add(node.id)
                 self.lines.append(f"- {self.anchor(node)}{self.body(node)}{self.status(node)}")
