@@ -78,13 +78,12 @@ def escape(text: str) -> str:
 
 
 def _unsafe(texts: list[str]) -> set[str]:
-    """Those of ``texts`` that :func:`escape` may change (few, in most maps).
+    """Those of ``texts`` (none of them empty) that :func:`escape` may change (few, in most maps).
 
     Scans in C of all the texts at once find them: for each special character, a search of
     the texts joined; for white space, a search of their first and of their last characters.
     A regular-expression search per text would cost several times as much.
     """
-    texts = [text for text in texts if text]
     unsafe: set[str] = set()
     joined = "".join(texts)
     ends: list[int] = []
@@ -462,9 +461,8 @@ class _Outline:
 
 
 def _texts(amap: ArgumentMap) -> list[str]:
-    """The texts of claims, arguments and sources that the items show."""
-    texts = [claim.text for claim in amap.claims]
-    texts += [claim.title for claim in amap.claims if claim.title]
+    """The texts of claims, arguments and sources that the items show (none empty)."""
+    texts = [text for claim in amap.claims for text in (claim.title, claim.text) if text]
     texts += [
         text
         for a in amap.arguments
