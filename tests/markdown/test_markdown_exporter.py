@@ -212,3 +212,26 @@ def test_anchors_are_unique_slugs() -> None:
     # Joined by line breaks, "a-b", "a\nb" and "x" look like four plain ids: still slugged.
     markdown = outline(ArgumentMap(claims=[claims[0], claims[1], claims[3]]))
     assert '<a id="am-a-b-2"></a>' in markdown
+
+
+def test_cut_labels_in_links_come_back_exactly() -> None:
+    # A link shows a long label cut to 77 characters and "…". Links skip escaping for labels
+    # that the map's scan found safe, so the cut of an unsafe label must still be escaped on
+    # its own terms: the cut can split a :shortcode:, keep or drop a special character.
+    from argmap import Claim, Section
+
+    labels = [
+        "a" * 70 + "x :smile: and more " + "b" * 20,
+        " " + "c" * 100,
+        "*" * 90,
+        "plain words " * 10,
+        "d" * 76 + "\\" + "e" * 10,
+        "f" * 80 + "<&>",
+        "short [one]",
+        "**bold** and `code` and [a](b) " + "g" * 80,
+        "line\nbreak &amp; " + "h" * 80,
+    ]
+    claims = [Claim(f"c{i}", text, section="s") for i, text in enumerate(labels)]
+    markdown = outline(ArgumentMap(claims=claims, sections=[Section("s", "S")]))
+    cut = [label if len(label) <= 80 else label[:77] + "…" for label in labels]
+    assert [t for t in inline_texts(markdown) if t.startswith("S: ")] == ["S: " + ", ".join(cut)]
