@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Mapping
 from itertools import accumulate
 from operator import itemgetter
@@ -184,7 +185,7 @@ class _Outline:
         amap = self.amap
         node_of = self.node_of
         targets = {r.target for r in amap.relations}
-        edges: dict[str, list[_Child]] = {}
+        edges: defaultdict[str, list[_Child]] = defaultdict(list)
         # (premise id, conclusion id) -> the bare argument shown as that premise
         collapsed: dict[tuple[str, str], Argument] = {}
         bare = 0
@@ -205,7 +206,7 @@ class _Outline:
                 entry = (_REASON_WORDS, node_of[premises[0]], argument)
             else:
                 entry = (_ARGUMENT_WORDS, argument, None)
-            edges.setdefault(conclusion, []).append(entry)
+            edges[conclusion].append(entry)
         if len(collapsed) < bare:
             # Two bare arguments from one premise to one conclusion: both items stand for the
             # last of them (the other is written under "Other claims").
@@ -223,11 +224,11 @@ class _Outline:
                 words = _AGAINST_ARGUMENT
             else:
                 words = _AGAINST_PREMISE if target in premise_ids else _REBUTTAL
-            edges.setdefault(target, []).append((words, node_of[relation.origin], None))
+            edges[target].append((words, node_of[relation.origin], None))
             if kind is contradiction:
                 self.contradicted.update((relation.origin, target))
                 entry = (_CONTRADICTS, node_of[target], None)
-                edges.setdefault(relation.origin, []).append(entry)
+                edges[relation.origin].append(entry)
         return edges
 
     # -- pieces -----------------------------------------------------------------------------
@@ -452,7 +453,7 @@ class _Outline:
 
     def finish(self) -> str:
         if self.footnotes:
-            self.lines.extend(f"[^{i}]: {text}" for i, text in enumerate(self.footnotes, 1))
+            self.lines.extend([f"[^{i}]: {text}" for i, text in enumerate(self.footnotes, 1)])
             self.lines.append("")
         while self.lines and self.lines[-1] == "":
             self.lines.pop()
