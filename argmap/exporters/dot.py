@@ -166,6 +166,15 @@ def _inert(text: str) -> bool:
     )
 
 
+def _inert_lines(text: str) -> bool:
+    """Whether ``text`` surely needs no escaping in a DOT string, line breaks allowed.
+
+    The quick check for tooltips, which have line breaks when they list sources: cheaper than
+    scanning for :data:`_DOT_SPECIAL`, and like :func:`_inert` it never says yes wrongly.
+    """
+    return '"' not in text and "\\" not in text and text.replace("\n", " ").isprintable()
+
+
 def html(text: str) -> str:
     """Escape ``text`` for the inside of a Graphviz HTML-like label (one line)."""
     if _inert(text) or _HTML_SPECIAL.search(text) is None:  # most texts: nothing to do
@@ -432,8 +441,11 @@ class _Writer:
             inert = _inert(text)  # then it is one line, with no white space but spaces
         if inert and len(text) <= width:
             return f"<B>{text.strip()}</B>" if bold else text.strip()
-        if inert:
-            found = _wrap_line(text, width, printable=True)
+        if inert:  # what _wrap_line does, without its calls for the most common text
+            paragraph = text.strip(" ")
+            if "  " in paragraph:
+                paragraph = " ".join(paragraph.split())
+            found = _line_pattern(width).findall(paragraph) if paragraph else [""]
         elif len(text) <= width and "\n" not in text and "\r" not in text:
             joined = html(text.strip())
             return f"<B>{joined}</B>" if bold else joined
@@ -575,7 +587,7 @@ class _Writer:
         number = len(self.tooltips)
         self.tooltips.append(text)
         if inert is None:
-            inert = _inert(text)
+            inert = _inert_lines(text)
         if len(text) <= _CHUNK and (inert or _DOT_SPECIAL.search(text) is None):
             return f'id="argmap_{number}" tooltip="{text}"'
         return f'id="argmap_{number}" tooltip={quote(text)}'

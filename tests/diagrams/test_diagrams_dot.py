@@ -412,3 +412,12 @@ class TestDeterminism:
         b = MapBuilder("Sources")
         b.claim("A.", sources=[Source(speaker="S", quote="q"), Source(document="D")])
         assert export(b.build()) == export(b.build())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab "\\\t\n\r\x01\x7f\ufffe\ud800é€😀')), max_size=30))
+def test_the_quick_tooltip_check_never_passes_what_needs_escaping(text: str) -> None:
+    from argmap.exporters.dot import _DOT_SPECIAL, _inert_lines
+
+    if _inert_lines(text):
+        assert _DOT_SPECIAL.search(text) is None
