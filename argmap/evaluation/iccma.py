@@ -278,7 +278,12 @@ def write_apx(af: Framework) -> str:
 
 def write_tgf(af: Framework) -> str:
     """Write trivial graph format (numbers with names as labels when a name has spaces)."""
-    plain = all(n and n != "#" and _SPACE.search(n) is None for n in af.names)
+    # A name can stand for itself unless it has white space, is '#', or starts with a byte
+    # order mark (which readers drop from the start of a file).
+    plain = all(
+        n and n != "#" and _SPACE.search(n) is None and not n.startswith("\ufeff")
+        for n in af.names
+    )
     if plain:
         ids = list(af.names)
         lines = list(ids)

@@ -91,3 +91,11 @@ def test_a_map_exported_as_a_framework_evaluates_the_same(tmp_path: Path) -> Non
         expected = evaluate(amap)
         got = [("in", "out", "undecided")[[1, 2, 0].index(labels[i])] for i in range(len(amap))]
         assert got == [n.label.value for n in expected.labels.values()]
+
+
+def test_tgf_names_starting_with_a_byte_order_mark_survive() -> None:
+    # Found by the round-trip property: a first name of '\ufeff' was read as the file's BOM.
+    af = Framework(["\ufeff", "b"], [(0, 1)])
+    back = iccma.read_tgf(iccma.write_tgf(af).encode())
+    assert len(back) == 2
+    assert sorted(back.attacks) == [(0, 1)]
