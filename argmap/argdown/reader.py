@@ -8,7 +8,6 @@ Every problem is collected and raised together in one :class:`~argmap.ReadError`
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -16,6 +15,7 @@ from typing import Any
 from argmap.argdown._yaml import load as load_yaml
 from argmap.argdown.inline import find_unescaped, parse_inline, strip_comments, unescape
 from argmap.errors import MapStructureError, ReadError
+from argmap.jsonformat import paused_gc
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -1285,15 +1285,10 @@ def read(data: str | bytes, source: str | None = None) -> ArgumentMap:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Reading allocates many small objects and frees almost none until the end, so the cyclic
     # garbage collector would only walk the growing heap again and again: pause it meanwhile.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         parser = _Parser(text, source)
         parser.parse()
         return parser.build()
-    finally:
-        if collecting:
-            gc.enable()
 
 
 JSON = JSONValue

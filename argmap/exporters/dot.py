@@ -35,7 +35,6 @@ per-statement calls are too slow for maps of 100,000 claims.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import re
 from collections import defaultdict
@@ -47,6 +46,7 @@ import attrs
 from argmap.errors import FormatError
 from argmap.exporters.dot_plugin import DEFAULT_MAX_LINES, DEFAULT_WRAP
 from argmap.formats import EvaluationLike
+from argmap.jsonformat import paused_gc
 from argmap.model import Argument, ArgumentMap, Claim, RelationKind, Source
 
 if TYPE_CHECKING:
@@ -868,13 +868,8 @@ def diagram(amap: ArgumentMap, /, *, exact_tooltips: bool = True, **options: Any
 def _build(writer: _Writer) -> graphviz.Digraph:
     # Hundreds of thousands of short-lived strings, no cycles: the cyclic collector would only
     # rescan them again and again.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return writer.digraph()
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def digraph(amap: ArgumentMap, /, **options: Any) -> graphviz.Digraph:

@@ -17,7 +17,6 @@ a document that is not AIF at all is an error.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import json
 import operator
@@ -28,6 +27,7 @@ from typing import Any
 import attrs
 
 from argmap.errors import MapStructureError, ReadError
+from argmap.jsonformat import paused_gc
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -1006,13 +1006,8 @@ def read_aif(data: bytes | str, source: str | None = None) -> AifReading:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     # Reading makes millions of small objects and no cycles: the cyclic collector would only
     # walk them again and again (a third of the time on large corpora).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _Reader(source).read(raw)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def node_types(nodes: Iterable[Mapping[str, Any]]) -> Counter[str]:

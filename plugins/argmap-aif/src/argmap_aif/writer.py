@@ -17,13 +17,12 @@ text as it is.
 
 from __future__ import annotations
 
-import gc
 import itertools
 import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from argmap.jsonformat import source_to_dict
+from argmap.jsonformat import paused_gc, source_to_dict
 from argmap.model import Argument, ArgumentMap, JSONValue, RelationKind, Source
 from argmap_aif.common import (
     DATA_KEY,
@@ -627,13 +626,9 @@ def _lines_of(key: str, body: str, first: str) -> str:
 
 def dumps(amap: ArgumentMap) -> str:
     """Return ``amap`` as AIF JSON text (AIFdb layout plus argmap's extension block)."""
-    was_enabled = gc.isenabled()
-    gc.disable()  # many small objects, no cycles: the collector would only slow writing down
-    try:
+    # Many small objects, no cycles: the collector would only slow writing down.
+    with paused_gc():
         return _Writer(amap).document()
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def to_aif(amap: ArgumentMap) -> dict[str, Any]:
