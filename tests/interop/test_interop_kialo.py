@@ -167,3 +167,20 @@ def test_every_generated_tree_reads_back(
     for number, stance, _ in entries[1:]:
         parent = number.rpartition(".")[0]
         assert (number, parent) in (supports if stance == "Pro" else attacks)
+
+
+def test_cli_prints_reader_warnings_and_still_exports(tmp_path: Path) -> None:
+    # The plugin module logs the reader's warnings (it imports logging only when there are some).
+    import subprocess
+    import sys
+
+    source = tmp_path / "debate.txt"
+    source.write_text("Discussion Title: x\n\n1. A\n1.1. Pro: -> See 9.9.\n", "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "export", str(source), "--to", "json"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0
+    assert f"{source}:4:1: warning[unknown-see]" in done.stderr
+    assert '"text": "A"' in done.stdout
