@@ -9,15 +9,14 @@ half-built map. The JSON Schema is ``argmap/schema/argmap.schema.json``.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import json
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from argmap.collector import paused_gc as paused_gc  # re-exported: older imports use it
 from argmap.errors import ExportError, MapStructureError, ReadError
 from argmap.model import (
     Argument,
@@ -38,22 +37,6 @@ FORMAT_VERSION = 1
 """The version this module writes and the newest it reads."""
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "argmap.schema.json"
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many objects that form no cycles.
-
-    A 100,000-claim map allocates over a million objects; without the pause the collector
-    walks the growing heap again and again for nothing.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # -- writing --------------------------------------------------------------------------------

@@ -1,23 +1,33 @@
-"""The built-in plugin for argmap's native JSON format (reads and writes)."""
+"""The built-in plugin for argmap's native JSON format (reads and writes).
+
+Like every built-in plugin module it only registers descriptors: :mod:`argmap.jsonformat`
+(and the standard library's ``json``) load on first use, so commands that never touch JSON,
+and ``argmap formats``, do not pay for them.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from argmap import jsonformat
 from argmap.formats import Exporter, Reader, RegisterExporter, RegisterReader
 from argmap.hookspecs import hookimpl
-from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 
 def export(amap: ArgumentMap, /, **options: Any) -> str:
     """Native JSON text; see :mod:`argmap.jsonformat`."""
-    return jsonformat.dumps(amap)
+    from argmap.jsonformat import dumps
+
+    return dumps(amap)
 
 
 def read(data: bytes, /, source: str | None = None) -> ArgumentMap:
     """Read native JSON bytes."""
-    return jsonformat.loads(data, source)
+    from argmap.jsonformat import loads
+
+    return loads(data, source)
 
 
 def sniff(head: bytes) -> bool:

@@ -1,0 +1,31 @@
+"""Pausing CPython's cyclic garbage collector around bulk work.
+
+Readers and writers of large maps allocate millions of objects that form no reference cycles;
+without a pause the collector walks the growing heap again and again for nothing. This is the
+one place that pauses it, kept apart from the formats so that a writer needing the pause does
+not import a JSON or Argdown implementation with it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Iterator
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects that form no cycles.
+
+    A 100,000-claim map allocates over a million objects; without the pause the collector
+    walks the growing heap again and again for nothing. The collector's earlier state is
+    restored on the way out (a pause inside a pause leaves it disabled until the outer one
+    ends).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
