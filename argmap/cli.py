@@ -4,8 +4,6 @@ Exit codes: 0 success; 1 the map has errors (``check``) or an export failed; 2 u
 and unreadable input. Every user error is one message on standard error, never a traceback.
 """
 
-from __future__ import annotations
-
 import importlib
 from typing import Annotated, Any, Optional
 

@@ -1,7 +1,5 @@
 """The ``argmap evaluate`` command: which claims still stand, and why."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 import typer

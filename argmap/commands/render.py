@@ -1,7 +1,5 @@
 """The ``argmap render`` command (draw a map) and ``argmap engines`` (what would draw it)."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Optional
 
 import typer
