@@ -15,7 +15,7 @@ from typing import Any
 from argmap.argdown._yaml import load as load_yaml
 from argmap.argdown.inline import find_unescaped, parse_inline, strip_comments, unescape
 from argmap.errors import MapStructureError, ReadError
-from argmap.jsonformat import paused_gc
+from argmap.collector import paused_gc
 from argmap.model import (
     Argument,
     ArgumentMap,
