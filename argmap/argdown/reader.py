@@ -14,8 +14,8 @@ from typing import Any
 
 from argmap.argdown._yaml import load as load_yaml
 from argmap.argdown.inline import find_unescaped, parse_inline, strip_comments, unescape
-from argmap.errors import MapStructureError, ReadError
 from argmap.collector import paused_gc
+from argmap.errors import MapStructureError, ReadError
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -41,6 +41,9 @@ _FRONT = re.compile(r"===[ \t]*\Z")
 # What ends the continuation lines of an item of a structure: the start of an item, of an
 # inference or of a relation.
 _PCS_LINE_START = re.compile(r"\(\d+\)|--|(?:<\+|<-|<_|\+>|->|_>|><|\+|-|_)[ \t]")
+# The usual element: [statement] or <argument> (not "<!--"), then nothing or ':' and text,
+# without backslashes. A '[' title may not be followed by '(' (a link), which '\Z' ensures.
+_PLAIN_ELEMENT = re.compile(r"(?:\[([^\]\\]*)\]|<(?!!--)([^>\\]*)>)(?::([^\\]*))?\Z")
 _BRACE_CHARS = re.compile(r"[\\\"'{}\[\]]")
 
 SUPPORT, ATTACK, UNDERCUT, CONTRA = "support", "attack", "undercut", "contradiction"
@@ -379,6 +382,25 @@ class _Parser:
 
     def _element(self, raw: str, line: int, column: int) -> _Node:
         """Parse one statement or argument (the text after any relation symbol)."""
+        # Fast path for the usual element, a title without backslashes alone or before ':'
+        # and text: one match instead of the searches and slices of the general path below,
+        # which it must agree with (an empty title takes that path to report it).
+        plain = _PLAIN_ELEMENT.match(raw)
+        if plain is not None:
+            statement, argument, text_raw = plain.groups()
+            is_argument = statement is None
+            title = (argument if is_argument else statement).strip()
+            if title:
+                if text_raw is None:  # a bare reference
+                    return self._add(is_argument, title, False, None, [], None, line, column)
+                data = None
+                if "{" in text_raw:
+                    # The text starts after the title, its two brackets and the colon.
+                    text_raw, data = self._split_data(
+                        text_raw, line, column + plain.end(2 if is_argument else 1) + 2
+                    )
+                text, tags = parse_inline(text_raw.strip())
+                return self._add(is_argument, title, False, text, tags, data, line, column)
         kind = raw[:1]
         if kind in "[<" and not raw.startswith("<!--"):
             closing = "]" if kind == "[" else ">"
