@@ -43,7 +43,8 @@ _FRONT = re.compile(r"===[ \t]*\Z")
 _PCS_LINE_START = re.compile(r"\(\d+\)|--|(?:<\+|<-|<_|\+>|->|_>|><|\+|-|_)[ \t]")
 # The usual element: [statement] or <argument> (not "<!--"), then nothing or ':' and text,
 # without backslashes. A '[' title may not be followed by '(' (a link), which '\Z' ensures.
-_PLAIN_ELEMENT = re.compile(r"(?:\[([^\]\\]*)\]|<(?!!--)([^>\\]*)>)(?::([^\\]*))?\Z")
+# The text is split where inline markup or data may start ('*_[#{'): most texts hold none.
+_PLAIN_ELEMENT = re.compile(r"(?:\[([^\]\\]*)\]|<(?!!--)([^>\\]*)>)(?::([^\\*_\[#{]*)([^\\]*))?\Z")
 _BRACE_CHARS = re.compile(r"[\\\"'{}\[\]]")
 
 SUPPORT, ATTACK, UNDERCUT, CONTRA = "support", "attack", "undercut", "contradiction"
@@ -387,12 +388,17 @@ class _Parser:
         # which it must agree with (an empty title takes that path to report it).
         plain = _PLAIN_ELEMENT.match(raw)
         if plain is not None:
-            statement, argument, text_raw = plain.groups()
+            statement, argument, text_raw, markup = plain.groups()
             is_argument = statement is None
             title = (argument if is_argument else statement).strip()
             if title:
                 if text_raw is None:  # a bare reference
                     return self._add(is_argument, title, False, None, [], None, line, column)
+                if not markup:  # plain text: no inline markup, no data
+                    return self._add(
+                        is_argument, title, False, text_raw.strip(), [], None, line, column
+                    )
+                text_raw += markup
                 data = None
                 if "{" in text_raw:
                     # The text starts after the title, its two brackets and the colon.
