@@ -124,29 +124,19 @@ def source_from_locution(
     if locution is not None:
         start = locution.get("start")
         origin = locution.get("source")
-    for candidate in (start, timestamp):
-        if isinstance(candidate, str):
-            stripped = candidate.strip()
-            if stripped:
-                if iso_date(stripped):
-                    date = stripped
-                else:
-                    bad_date = candidate
-                break
+    # The locution's start time, else the node's time stamp: the first that is given.
+    candidate = start if isinstance(start, str) and start.strip() else timestamp
+    if isinstance(candidate, str):
+        stripped = candidate.strip()
+        if stripped:
+            if iso_date(stripped):
+                date = stripped
+            else:
+                bad_date = candidate
     url = document = None
     if isinstance(origin, str) and origin:
         if origin.startswith(("http://", "https://")):
             url = origin
         else:
             document = origin
-    return (
-        Source(
-            speaker=speaker,
-            document=document,
-            date=date,
-            url=url,
-            quote=quote,
-            locator=node_id,
-        ),
-        bad_date,
-    )
+    return Source(speaker, document, date, url, quote, node_id), bad_date

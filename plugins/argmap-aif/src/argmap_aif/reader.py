@@ -22,6 +22,7 @@ import json
 import operator
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from itertools import compress
 from typing import Any
 
 import attrs
@@ -248,27 +249,28 @@ class _Builder:
         """
         if not nodes:
             return True
-        if set(map(type, nodes)) != {dict}:
-            return False
+        # One pass makes (id, type) pairs; a node that is not an object, or lacks either key,
+        # makes the getter raise, and an unhashable id makes ``dict`` raise.
         try:
-            ids = list(map(_NODE_ID, nodes))
-            written = list(map(_TYPE, nodes))
-        except KeyError:
+            pairs = list(map(_ID_AND_TYPE, nodes))
+            types = dict(pairs)
+            written = set(types.values())
+        except (KeyError, TypeError):
             return False
-        if set(map(type, ids)) != {str} or "" in ids or set(map(type, written)) != {str}:
+        if len(types) != len(pairs):  # a duplicate id
             return False
-        kinds = {w: w.strip().upper() for w in set(written)}
+        if set(map(type, types)) != {str} or "" in types or set(map(type, written)) != {str}:
+            return False
+        kinds = {w: w.strip().upper() for w in written}
         if not KNOWN_TYPES.issuperset(kinds.values()):
             return False
         if any(k != w for w, k in kinds.items()):
-            written = list(map(kinds.__getitem__, written))
-        types = dict(zip(ids, written, strict=True))
-        if len(types) != len(ids):  # a duplicate id
-            return False
+            types = {node_id: kinds[w] for node_id, w in types.items()}
+        ids = list(types)
         self.types = types
         self.nodes = dict(zip(ids, nodes, strict=True))
         self.order = ids
-        self.kinds = written
+        self.kinds = list(types.values())
         return True
 
     def load_any_nodes(self, nodes: list[Any]) -> None:
@@ -323,14 +325,52 @@ class _Builder:
                 )
 
     def load_edges(self, edges: list[Any]) -> None:
+        if not self.load_tidy_edges(edges):
+            self.load_any_edges(edges)
+
+    def adjacent(self) -> frozenset[str]:
+        """The node types whose edges are looked up (claims' only to guess positions)."""
+        return _LOOKED_UP if self.ext is not None else _LOOKED_UP | _I
+
+    def load_tidy_edges(self, edges: list[Any]) -> bool:
+        """Load the edges in bulk if none needs a warning or is repeated, else return False.
+
+        Edges as argmap writes them: objects whose string ``fromID`` and ``toID`` name two
+        different nodes, each pair once. Any other list is read one edge at a time by
+        :meth:`load_any_edges`, which reports (or skips) what is wrong.
+        """
+        types = self.types
+        try:
+            origins = list(map(_FROM, edges))
+            targets = list(map(_TO, edges))
+            origin_kinds = list(map(types.get, origins))
+            target_kinds = list(map(types.get, targets))
+        except (KeyError, TypeError):
+            return False
+        # (node ids are non-empty strings: this checks the ends' type too)
+        if None in origin_kinds or None in target_kinds:
+            return False
+        pairs = list(zip(origins, targets, strict=True))
+        if not all(map(operator.ne, origins, targets)) or len(set(pairs)) != len(pairs):
+            return False
+        adjacent = self.adjacent()
+        leads_on = list(map(adjacent.__contains__, origin_kinds))
+        self.outs = _group(compress(origins, leads_on), compress(targets, leads_on))
+        led_into = list(map(adjacent.__contains__, target_kinds))
+        self.ins = _group(compress(targets, led_into), compress(origins, led_into))
+        if self.ext is None:
+            self.raw_edges = [
+                (edge.get("edgeID"), origin, target, edge.get("formEdgeID"))
+                for edge, (origin, target) in zip(edges, pairs, strict=True)
+            ]
+        return True
+
+    def load_any_edges(self, edges: list[Any]) -> None:
         seen: set[tuple[str, str]] = set()
         types, outs, ins = self.types, self.outs, self.ins
-        # Only these nodes' edges are ever looked up (claims' for guessing positions), and the
-        # raw edges are only kept when there is no extension (see ``build``).
-        if self.ext is None:
-            adjacent, raw_edges = _LOOKED_UP | {"I"}, self.raw_edges
-        else:
-            adjacent, raw_edges = _LOOKED_UP, None
+        # The raw edges are only kept when there is no extension (see ``build``).
+        adjacent = self.adjacent()
+        raw_edges = self.raw_edges if self.ext is None else None
         for i, edge in enumerate(edges):
             if type(edge) is not dict:
                 self.r.warn(
@@ -400,6 +440,30 @@ class _Builder:
                 if pid is not None and name is not None:
                     self.participants[pid] = name
                 self.participant_records.append(record)
+        if not self.load_tidy_locutions(locutions):
+            self.load_any_locutions(locutions)
+        if isinstance(fulfilled, list):
+            for record in fulfilled:
+                if isinstance(record, dict):
+                    node_id = _ident(record.get("nodeID"))
+                    scheme_id = _ident(record.get("schemeID"))
+                    if node_id is not None and scheme_id is not None:
+                        self.scheme_ids[node_id] = scheme_id
+
+    def load_tidy_locutions(self, locutions: list[Any]) -> bool:
+        """Load the locutions in bulk if each names a different node by a string id."""
+        try:
+            ids = list(map(_NODE_ID, locutions))
+            named = set(ids)
+        except (KeyError, TypeError):
+            return False
+        # (node ids are non-empty strings: this checks the ids' type too)
+        if len(named) != len(ids) or not self.nodes.keys() >= named:
+            return False
+        self.locutions = dict(zip(ids, locutions, strict=True))
+        return True
+
+    def load_any_locutions(self, locutions: list[Any]) -> None:
         for i, record in enumerate(locutions):
             node_id = _ident(record.get("nodeID")) if isinstance(record, dict) else None
             if node_id is None:
@@ -419,13 +483,6 @@ class _Builder:
                 )
             assert isinstance(record, dict)
             self.locutions.setdefault(node_id, record)
-        if isinstance(fulfilled, list):
-            for record in fulfilled:
-                if isinstance(record, dict):
-                    node_id = _ident(record.get("nodeID"))
-                    scheme_id = _ident(record.get("schemeID"))
-                    if node_id is not None and scheme_id is not None:
-                        self.scheme_ids[node_id] = scheme_id
 
     # -- building -------------------------------------------------------------------------
 
@@ -448,22 +505,28 @@ class _Builder:
             out["schemeID"] = scheme_id
         return out
 
-    def sources(self) -> tuple[dict[str, list[Source]], set[str]]:
+    def sources(self) -> tuple[dict[str, tuple[Source, ...]], set[str]]:
         """Each I-node's sources (L -> YA -> I), and the L-nodes that anchor claims."""
-        found: dict[str, list[Source]] = {}
+        found: dict[str, tuple[Source, ...]] = {}
         anchors: set[str] = set()
         types, nodes, ins, outs = self.types, self.nodes, self.ins, self.outs
-        locutions, participants = self.locutions, self.participants
+        locution_of, participants = self.locutions.get, self.participants
+        keep_anchors = self.ext is None  # (only a reading without the extension needs them)
         for ya in self.of_kind(_YA):
-            if ya not in ins:
+            leading = ins.get(ya)
+            if leading is None:
                 continue
             claims = [n for n in outs.get(ya, ()) if types[n] == "I"]
-            for lnode in ins[ya]:
+            for lnode in leading:
                 if types[lnode] != "L":
                     continue
                 node = nodes[lnode]
-                record = locutions.get(lnode)
-                pid = _ident(record.get("personID")) if record is not None else None
+                record = locution_of(lnode)
+                pid = None
+                if record is not None:
+                    pid = record.get("personID")
+                    if type(pid) is not str or not pid:
+                        pid = _ident(pid)
                 text = node.get("text")
                 source, bad = source_from_locution(
                     lnode,
@@ -481,14 +544,14 @@ class _Builder:
                     )
                 if pid is not None and source.speaker is not None and pid not in participants:
                     self.learnt_participants.setdefault(pid, source.speaker)
-                if claims:
+                if claims and keep_anchors:
                     anchors.add(lnode)
                 for claim in claims:
                     listed = found.get(claim)
                     if listed is None:
-                        found[claim] = [source]
+                        found[claim] = (source,)
                     elif source not in listed:
-                        listed.append(source)
+                        found[claim] = (*listed, source)
         return found, anchors
 
     def build(self, flavour: str, top: Mapping[str, Any]) -> ArgumentMap:
@@ -506,13 +569,12 @@ class _Builder:
             text = nodes[node_id].get("text")
             if type(text) is not str:
                 text = _text(text)
-            listed = sources.get(node_id)
-            own = tuple(listed) if listed is not None else ()
+            own = sources.get(node_id, ())
             if has_ext:
                 record = ext_claims.get(node_id)
                 if not record or not isinstance(record, dict):
                     # What a claim without extras reads as (the common case, made directly).
-                    claims.append(Claim(id=node_id, text=text, sources=own))
+                    claims.append(Claim(node_id, text, None, False, None, (), own))
                     continue
                 fields = _claim_fields(record)
                 fields.setdefault("sources", own)
@@ -540,8 +602,50 @@ class _Builder:
                     relation_nodes[node_id] = str(mark["kind"])
                 else:
                     argument_ids.add(node_id)
+        ins, outs = self.ins, self.outs
+        no_ends: tuple[str, ...] = ()
         for node_id in schemes:
             kind = types[node_id]
+            # First the shapes argmap writes, with no extras: an RA-node from I-nodes to one
+            # I-node, a CA-node from one I-node to one I- or RA-node. They are made here
+            # directly; :meth:`argument` and :meth:`relation` read (and warn about) any other.
+            if has_ext and kind == "RA":
+                premises = ins.get(node_id, no_ends)
+                following = outs.get(node_id, no_ends)
+                if (
+                    premises
+                    and len(following) == 1
+                    and node_id not in ext_arguments
+                    and node_id not in relation_nodes
+                    and _I.issuperset(map(types.__getitem__, premises))
+                ):
+                    conclusion = following[0]
+                    if types[conclusion] == "I" and conclusion not in premises:
+                        text = nodes[node_id].get("text")
+                        scheme = scheme_of(text if type(text) is str else _text(text))
+                        arguments.append(
+                            Argument(node_id, tuple(premises), conclusion, None, None, scheme)
+                        )
+                        placed.add(node_id)
+                        continue
+            elif has_ext and kind == "CA" and node_id not in ext_relations:
+                origins = ins.get(node_id, no_ends)
+                targets = outs.get(node_id, no_ends)
+                if len(origins) == 1 and len(targets) == 1:
+                    origin = origins[0]
+                    target = targets[0]
+                    target_kind = types[target]
+                    if types[origin] == "I" and origin != target:
+                        chosen = None
+                        if target_kind == "I":
+                            chosen = RelationKind.ATTACK
+                        elif target_kind == "RA" and target in argument_ids:
+                            chosen = RelationKind.UNDERCUT
+                        key = (chosen, origin, target)
+                        if chosen is not None and key not in relations:
+                            relations[key] = Relation(chosen, origin, target, {})  # type: ignore[index]
+                            placed.add(node_id)
+                            continue
             if kind == "RA" and node_id not in relation_nodes:
                 made = self.argument(
                     node_id,
@@ -907,7 +1011,9 @@ class _Builder:
 
 
 _NODE_ID = operator.itemgetter("nodeID")
-_TYPE = operator.itemgetter("type")
+_ID_AND_TYPE = operator.itemgetter("nodeID", "type")
+_FROM = operator.itemgetter("fromID")
+_TO = operator.itemgetter("toID")
 
 _I = frozenset({"I"})
 _YA = frozenset({"YA"})
@@ -917,6 +1023,24 @@ _LOOKED_UP = frozenset({"RA", "CA", "MA", "PA", "YA"})
 """The nodes whose edges the reader looks up (and claims', when it guesses positions)."""
 _RA_SOURCES = frozenset({"RA", "CA", "YA", "MA", "PA"})
 """Nodes whose edges into an RA-node are read elsewhere (or are the dialogue's)."""
+
+
+def _group(keys: Iterable[str], values: Iterable[str]) -> dict[str, list[str]]:
+    """The values of each key, in order.
+
+    Most nodes have one edge on each side: ``dict`` makes their lists in one go, and only the
+    values of keys that repeat are gathered again one by one.
+    """
+    keys, values = list(keys), list(values)
+    grouped = dict(zip(keys, map(list, zip(values)), strict=True))
+    if len(grouped) != len(keys):
+        repeated: dict[str, list[str]] = {k: [] for k, n in Counter(keys).items() if n > 1}
+        for key, value in zip(keys, values, strict=True):
+            listed = repeated.get(key)
+            if listed is not None:
+                listed.append(value)
+        grouped.update(repeated)
+    return grouped
 
 
 def _plain_node(node: Mapping[str, Any], node_id: str) -> dict[str, Any]:
