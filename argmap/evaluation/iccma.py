@@ -223,24 +223,41 @@ def read(data: bytes, format: str, source: str | None = None) -> Framework:
 
 def write_af(af: Framework) -> str:
     """Write the ICCMA 2023 format; a comment line names each argument."""
-    numbers = [str(i) for i in range(1, len(af) + 1)]
-    lines = [f"p af {len(af)}"]
+    return af_text(af.names, af.targets)
+
+
+def write_apx(af: Framework) -> str:
+    """Write the apx format."""
+    return apx_text(af.names, af.targets)
+
+
+def write_tgf(af: Framework) -> str:
+    """Write trivial graph format (numbers with names as labels when a name has spaces)."""
+    return tgf_text(af.names, af.targets)
+
+
+# The writers proper take a framework's names and targets (its attacks by attacker), which
+# argmap.evaluation.mapping.attack_lists makes of a map without building the framework.
+
+
+def af_text(names: list[str], targets: list[list[int]]) -> str:
+    """:func:`write_af` of the framework with these names and targets."""
+    numbers = [str(i) for i in range(1, len(names) + 1)]
+    lines = [f"p af {len(names)}"]
     lines += [
         f"# {number} {name}"
-        for number, name in zip(numbers, _one_line_names(af.names), strict=True)
+        for number, name in zip(numbers, _one_line_names(names), strict=True)
         if name != number
     ]
-    lines += _attack_lines(af, numbers)
+    lines += _attack_lines(targets, numbers)
     return "\n".join(lines) + "\n"
 
 
 def _attack_lines(
-    af: Framework, ids: list[str], head: str = "", between: str = " ", tail: str = ""
+    targets: list[list[int]], ids: list[str], head: str = "", between: str = " ", tail: str = ""
 ) -> list[str]:
     """``{head}{a}{between}{b}{tail}`` for every attack, by attacker; ``ids`` name arguments."""
-    return [
-        f"{head}{ids[a]}{between}{ids[b]}{tail}" for a, row in enumerate(af.targets) for b in row
-    ]
+    return [f"{head}{ids[a]}{between}{ids[b]}{tail}" for a, row in enumerate(targets) for b in row]
 
 
 _SPACE = re.compile(r"\s")  # what str.isspace calls white space
@@ -267,32 +284,34 @@ def _apx_string(name: str) -> str:
     return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_apx(af: Framework) -> str:
-    """Write the apx format."""
+def apx_text(names: list[str], targets: list[list[int]]) -> str:
+    """:func:`write_apx` of the framework with these names and targets."""
     constant = _CONSTANT.fullmatch  # apx_name, without a call per name
-    names = [name if constant(name) else _apx_string(name) for name in af.names]
-    lines = [f"arg({n})." for n in names]
-    lines += _attack_lines(af, names, "att(", ",", ").")
+    terms = [name if constant(name) else _apx_string(name) for name in names]
+    lines = [f"arg({term})." for term in terms]
+    lines += _attack_lines(targets, terms, "att(", ",", ").")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def write_tgf(af: Framework) -> str:
-    """Write trivial graph format (numbers with names as labels when a name has spaces)."""
+def tgf_text(names: list[str], targets: list[list[int]]) -> str:
+    """:func:`write_tgf` of the framework with these names and targets."""
     # A name can stand for itself unless it has white space, is '#', or starts with a byte
     # order mark (which readers drop from the start of a file).
     plain = all(
-        n and n != "#" and _SPACE.search(n) is None and not n.startswith("\ufeff")
-        for n in af.names
+        n and n != "#" and _SPACE.search(n) is None and not n.startswith("\ufeff") for n in names
     )
     if plain:
-        ids = list(af.names)
+        ids = list(names)
         lines = list(ids)
     else:
-        ids = [str(i) for i in range(1, len(af) + 1)]
-        lines = [f"{i} {n}" for i, n in zip(ids, _one_line_names(af.names), strict=True)]
+        ids = [str(i) for i in range(1, len(names) + 1)]
+        lines = [f"{i} {n}" for i, n in zip(ids, _one_line_names(names), strict=True)]
     lines.append("#")
-    lines.extend(_attack_lines(af, ids))
+    lines.extend(_attack_lines(targets, ids))
     return "\n".join(lines) + "\n"
 
 
 WRITERS = {"af": write_af, "apx": write_apx, "tgf": write_tgf}
+
+TEXT_WRITERS = {"af": af_text, "apx": apx_text, "tgf": tgf_text}
+"""The writers by format, for names and targets (see :func:`af_text`)."""

@@ -179,6 +179,115 @@ def translate(amap: ArgumentMap, *, conflict: str = "as-drawn") -> Translation:
     )
 
 
+def attack_lists(
+    amap: ArgumentMap, *, conflict: str = "as-drawn"
+) -> tuple[list[str], list[list[int]]]:
+    """The names and the attacks (targets by attacker) of :func:`translate`'s framework, alone.
+
+    What the ICCMA writers need, made without what explanations need (the kind of each attack,
+    the subject of each helper, the attackers of each argument): on a 100,000-claim map that
+    bookkeeping cost more than the translation itself. The result is the same as
+    ``translate(amap, conflict=conflict).framework``'s ``names`` and ``targets`` (a test keeps
+    the two equal), so a change to the translation goes into both.
+    """
+    if conflict not in CONFLICT_MODES:
+        raise EvaluationError(
+            f"unknown conflict mode {conflict!r} (known: {', '.join(CONFLICT_MODES)})"
+        )
+    claims, arguments = amap.claims, amap.arguments
+    names = [claim.id for claim in claims]
+    names += [argument.id for argument in arguments]
+    nodes = len(names)
+    number = dict(zip(names, range(nodes), strict=True))
+    targets: list[list[int]] = [[] for _ in range(nodes)]
+    helpers: list[str] = []  # the helpers' names, in order (number nodes + k)
+    aims: list[int] = []  # what each helper attacks (its only attack)
+
+    # Arguments for each claim first, then its supporters; objections by relation (as translate).
+    reasons_for: defaultdict[int, list[int]] = defaultdict(list)
+    objections: defaultdict[int, list[tuple[RelationKind, int]]] = defaultdict(list)
+    for i, argument in enumerate(arguments, len(claims)):
+        if argument.conclusion is not None:
+            reasons_for[number[argument.conclusion]].append(i)
+    support, contradiction = RelationKind.SUPPORT, RelationKind.CONTRADICTION
+    for relation in amap.relations:
+        kind = relation.kind
+        origin, target = number[relation.origin], number[relation.target]
+        if kind is support:
+            reasons_for[target].append(origin)
+        else:
+            objections[target].append((kind, origin))
+            if kind is contradiction:
+                objections[origin].append((kind, target))
+
+    # Attacks between claims and arguments can repeat (an attack and a contradiction, rebuttals
+    # both ways); a helper's attacks cannot, the helper being new.
+    made: set[tuple[int, int]] = set()
+
+    def attack(a: int, b: int) -> None:
+        if (a, b) not in made:
+            made.add((a, b))
+            targets[a].append(b)
+
+    symmetric = conflict == "symmetric"
+    attack_kind = RelationKind.ATTACK
+    get_reasons, get_objections = reasons_for.get, objections.get
+    for i, claim in enumerate(claims):
+        verdict = claim.verdict
+        if verdict is not None:
+            if verdict is Verdict.ACCEPTED:
+                continue
+            if verdict is Verdict.REJECTED:
+                helpers.append(f"rejected {claim.id}")
+                aims.append(i)
+                continue
+            # questioned: the doubt and the claim attack each other
+            targets[i].append(nodes + len(helpers))
+            helpers.append(f"doubt about {claim.id}")
+            aims.append(i)
+        reasons = get_reasons(i)
+        if reasons:
+            h = nodes + len(helpers)
+            helpers.append(f"no reason for {claim.id}")
+            aims.append(i)
+            for r in dict.fromkeys(reasons) if len(reasons) > 1 else reasons:
+                targets[r].append(h)
+        for kind, o in get_objections(i, ()):
+            if kind is attack_kind:
+                attack(o, i)
+                if symmetric and reasons:
+                    for r in reasons:
+                        if r != o:
+                            attack(o, r)
+                            attack(r, o)
+            elif kind is contradiction:
+                attack(o, i)
+    undercut = RelationKind.UNDERCUT
+    for i, argument in enumerate(arguments, len(claims)):
+        argument_id = argument.id
+        for premise in argument.premises:
+            targets[number[premise]].append(nodes + len(helpers))
+            helpers.append(f"premise {premise} of {argument_id}")
+            aims.append(i)
+        for kind, o in get_objections(i, ()):
+            if kind is undercut or kind is attack_kind:
+                attack(o, i)
+
+    # Every helper name holds a space and starts with its kind's words: without a space in any
+    # id, none can be an id, and two are alike only for one premise named twice in an argument,
+    # which a map cannot hold. Otherwise primes make them unique as translate does.
+    if " " in "".join(names):
+        taken = set(names)
+        for k, name in enumerate(helpers):
+            while name in taken:
+                name += "'"
+            taken.add(name)
+            helpers[k] = name
+    names += helpers
+    targets += [[aim] for aim in aims]
+    return names, targets
+
+
 def evaluate_map(
     amap: ArgumentMap, semantics: str = "grounded", *, conflict: str = "as-drawn"
 ) -> Evaluation:

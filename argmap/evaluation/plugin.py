@@ -51,14 +51,15 @@ def framework_to_map(data: bytes, format: str, source: str | None = None) -> Arg
 
 def _exporter(format: str) -> Exporter:
     def export(amap: ArgumentMap, /, *, conflict: str = "as-drawn", **_: Any) -> str:
+        from argmap.collector import paused_gc
         from argmap.evaluation import iccma
-        from argmap.evaluation.mapping import translate
-        from argmap.jsonformat import paused_gc
+        from argmap.evaluation.mapping import attack_lists
 
         # A million small lists, tuples and strings that form no cycles: without the pause the
         # collector would rescan the growing heap again and again (a third of the time).
         with paused_gc():
-            return iccma.WRITERS[format](translate(amap, conflict=conflict).framework)
+            names, targets = attack_lists(amap, conflict=conflict)
+            return iccma.TEXT_WRITERS[format](names, targets)
 
     return Exporter(
         name=format,

@@ -9,11 +9,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap import ArgumentMap, RelationKind, Verdict
+from argmap import Argument, ArgumentMap, Claim, Relation, RelationKind, Verdict
 from argmap.evaluation import iccma
 from argmap.evaluation.framework import Framework
-from argmap.evaluation.mapping import translate
-from argmap.model import Argument
+from argmap.evaluation.mapping import attack_lists, translate
 from argmap.strategies import argument_maps
 
 
@@ -117,3 +116,50 @@ def test_writers_keep_hostile_names_exactly() -> None:
     plain = Framework(["a", "b"], [(0, 1)])
     assert iccma.write_tgf(plain) == "a\nb\n#\na b\n"
     assert iccma.write_af(Framework(["1", "2"], [(1, 0)])) == "p af 2\n2 1\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(argument_maps(), st.sampled_from(["as-drawn", "symmetric"]))
+def test_attack_lists_are_the_translated_framework(amap: ArgumentMap, conflict: str) -> None:
+    """The exporters' lean translation gives the names and attacks that translate gives."""
+    framework = translate(amap, conflict=conflict).framework
+    assert attack_lists(amap, conflict=conflict) == (framework.names, framework.targets)
+
+
+def test_attack_lists_number_helpers_whose_names_are_taken_as_translate_does() -> None:
+    """Ids with spaces can be helper names; primes keep every name unique, as in translate."""
+    claims = [
+        Claim("c"),
+        Claim("premise c of a"),
+        Claim("no reason for c"),
+        Claim("premise c of a'"),
+        Claim("x y", verdict="questioned"),
+        Claim("doubt about x y"),
+        Claim("rejected z"),
+        Claim("z", verdict="rejected"),
+    ]
+    arguments = [
+        Argument("a", premises=("c",), conclusion="x y"),
+        Argument("b", premises=("premise c of a",), conclusion="c"),
+    ]
+    relations = [
+        Relation(RelationKind.SUPPORT, "z", "c"),
+        Relation(RelationKind.ATTACK, "x y", "c"),
+        Relation(RelationKind.CONTRADICTION, "x y", "c"),
+        Relation(RelationKind.ATTACK, "c", "a"),
+    ]
+    amap = ArgumentMap(claims=claims, arguments=arguments, relations=relations)
+    for conflict in ("as-drawn", "symmetric"):
+        framework = translate(amap, conflict=conflict).framework
+        names, targets = attack_lists(amap, conflict=conflict)
+        assert (names, targets) == (framework.names, framework.targets)
+        for format, write in iccma.WRITERS.items():
+            assert iccma.TEXT_WRITERS[format](names, targets) == write(framework)
+    assert names[10:] == [
+        "no reason for c'",
+        "doubt about x y'",
+        "no reason for x y",
+        "rejected z'",
+        "premise c of a''",
+        "premise premise c of a of b",
+    ]
