@@ -813,11 +813,17 @@ class _Parser:
             if "id" in fields:
                 ids.reserve(fields["id"])
         # Each node's id is kept on the node: relations and structures look them up by node.
+        taken = ids.taken
         for node, fields in claims_info:
             if "id" in fields:
                 node.id = fields["id"]
             elif id_mode == "title":
-                node.id = ids.take(node.key)
+                key = node.key
+                if key in taken:
+                    node.id = ids.take(key)
+                else:  # the usual case, without a call
+                    taken.add(key)
+                    node.id = key
             else:
                 title = fields.get("title", None if node.auto else node.key)
                 node.id = ids.allocate(title or node.last_text or "", "claim")
@@ -843,6 +849,9 @@ class _Parser:
                 node.id = ids.allocate(title, "argument")
 
         source = self.source
+        # A map of 10,000 statements needs 20,000 locations: tuple.__new__ makes each without
+        # the named tuple's __new__, a Python function (same value, same type).
+        new_location = tuple.__new__
         sections: list[Section] = []
         for heading, fields in sections_info:
             parent = fields.get("parent", section_id.get(heading.parent or ""))
@@ -882,12 +891,13 @@ class _Parser:
                         section_of(node, fields),
                         get("verdict"),
                         get("data", {}),
-                        location=Location(source, node.line, node.column),
+                        location=new_location(Location, (source, node.line, node.column, None)),
                     )
                 )
             else:
                 # A statement is never implicit nor structured: its section is its place's.
                 section = node.section
+                tags = node.tags  # made unique as unique_tags() does, without the call
                 claims.append(
                     Claim(
                         node.id,
@@ -895,12 +905,12 @@ class _Parser:
                         None if node.auto else node.key,
                         False,
                         None,
-                        node.unique_tags(),
+                        tuple(dict.fromkeys(tags)) if len(tags) > 1 else tuple(tags),
                         (),
                         None if section is None else section_id[section],
                         None,
                         {},
-                        location=Location(source, node.line, node.column),
+                        location=new_location(Location, (source, node.line, node.column, None)),
                     )
                 )
         arguments: list[Argument] = []
@@ -927,7 +937,7 @@ class _Parser:
                     get("sources", ()),
                     section_of(node, fields),
                     data,
-                    location=Location(source, node.line, node.column),
+                    location=new_location(Location, (source, node.line, node.column, None)),
                 )
             )
 
@@ -968,7 +978,7 @@ class _Parser:
                 origin_id,
                 target_id,
                 relation_extra,
-                location=Location(source, line, column),
+                location=new_location(Location, (source, line, column, None)),
             )
 
         front = dict(self.front)
