@@ -35,7 +35,6 @@ per-statement calls are too slow for maps of 100,000 claims.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -419,10 +418,13 @@ class _Writer:
         self.claim_styles = {
             role: self.claim_style(role) for role in ("position", "objection", "premise", "claim")
         }
-        # Each node's quoted DOT name, and its short name escaped for edge tooltips.
-        self.ends: dict[str, tuple[str, str]] = {}
+        # A node's DOT name is its id in quotes, and edge tooltips call it by its id: these
+        # hold the exceptions (see ends()).
+        self.quoted: dict[str, str] = {}
+        self.tips: dict[str, str] = {}
         # The speaker line of each list of speakers (debates quote few speakers).
         self.said: dict[str, str] = {}
+        # The short names that differ from the id, unescaped (for the exact tooltips).
         self.shorts: dict[str, str] = {}
         self.tooltips: list[str | None] = []
         self.collect = collect
@@ -573,10 +575,6 @@ class _Writer:
             f'class="{classes}" {self.tooltip(tooltip)}]\n'
         )
 
-    def name(self, node_id: str) -> str:
-        """The quoted DOT name of a node."""
-        return self.ends[node_id][0]
-
     def tooltip(self, text: str, inert: bool | None = None) -> str:
         """The ``id`` and ``tooltip`` attributes of a node or cluster whose tooltip is ``text``.
 
@@ -592,18 +590,33 @@ class _Writer:
             return f'id="argmap_{number}" tooltip="{text}"'
         return f'id="argmap_{number}" tooltip={quote(text)}'
 
-    def edge(self, kind: str, origin: str, target: str, words: str) -> str:
-        """An edge statement; its tooltip reads "origin <words> target"."""
-        number = len(self.tooltips)
-        self.tooltips.append(
-            f"{self.shorts[origin]} {words} {self.shorts[target]}" if self.collect else None
+    def ends(self, nodes: list[Claim | Argument]) -> None:
+        """Fill :attr:`quoted`, :attr:`tips` and :attr:`shorts` for the nodes of the map.
+
+        Most ids need nothing but the quotes around them, and most nodes are called by their
+        id in edge tooltips: only the others are kept. (Looking up both ends of each of
+        100,000s of edges in dictionaries of every node cost more than writing the edges.)
+        """
+        ids = [node.id for node in nodes]
+        odd_ids = (
+            max(map(len, ids), default=0) > _SHORT
+            or _DOT_SPECIAL.search("\n".join(ids)) is not None  # the join's line breaks are safe
         )
-        origin_name, origin_tip = self.ends[origin]
-        target_name, target_tip = self.ends[target]
-        return (
-            f"\t{origin_name} -> {target_name} [{self.edge_styles[kind]} "
-            f'id="argmap_{number}" tooltip="{origin_tip} {words} {target_tip}"]\n'
-        )
+        if odd_ids:
+            for node_id in ids:
+                name = quote(node_id)
+                if name != f'"{node_id}"':
+                    self.quoted[node_id] = name[1:-1]  # a long id is '"a" + "b"': quotes outside
+        for node in nodes if odd_ids else [node for node in nodes if node.title]:
+            node_id = node.id
+            short = node.title or node_id
+            if len(short) > _SHORT:
+                short = short[: _SHORT - 1] + "…"
+            if short != node_id:
+                self.shorts[node_id] = short
+            tip = _inner(short)
+            if tip != node_id:
+                self.tips[node_id] = tip
 
     # -- the whole ----------------------------------------------------------------------------
 
@@ -638,80 +651,130 @@ class _Writer:
             title = self.block(amap.title, 3, bold=True, width=2 * o.wrap)
             dot.attr(label=f"<{title}>", labelloc="t", fontsize="16")
         body: list[str] = []
-        special = _DOT_SPECIAL.search
-        ends, shorts = self.ends, self.shorts
-        nodes: Iterable[Claim | Argument] = itertools.chain(amap.claims, amap.arguments)
-        for node in nodes:
-            node_id = node.id
-            if special(node_id) is None and len(node_id) <= _CHUNK:
-                name = f'"{node_id}"'
-            else:
-                name = quote(node_id)
-            short = node.title or node_id
-            if len(short) > _SHORT:
-                short = short[: _SHORT - 1] + "…"
-            ends[node_id] = (name, short if special(short) is None else _inner(short))
-            if self.collect:
-                shorts[node_id] = short
+        claims, arguments = amap.claims, amap.arguments
+        self.ends([*claims, *arguments])
+        quoted = self.quoted.get
         supports, attacks = _role_sets(amap)
         # An argument that a relation starts or ends at must be a node of its own.
         related = {r.target for r in amap.relations}
         related.update([r.origin for r in amap.relations])
-        plain = {a.id for a in amap.arguments if _plain(a, related)}
+        plain = {a.id for a in arguments if _plain(a, related)}
 
         statements: defaultdict[str | None, list[str]] = defaultdict(list)
         claim_node = self.claim_node
-        # The names in self.ends are those of the claims, then the arguments, in map order:
-        # taken alongside, not looked up in a dictionary of 100,000s.
-        names = (name for name, _ in ends.values())
-        for claim, name in zip(amap.claims, names, strict=False):  # the arguments next
+        tooltips = self.tooltips
+        styles = self.claim_styles
+        objection_head = f"{self.small}OBJECTION</FONT><BR/>"
+        width, budget = o.wrap, o.max_lines
+        lines = _line_pattern(width).findall
+        # Most claims of a large map are plain: no title, no sources to show, no evaluation,
+        # and a text with nothing to escape. Their statements are written here, inline, with
+        # what claim_node, claim_label, block and tooltip would do for them: at 100,000 claims
+        # those four calls per claim cost more than the statement itself.
+        inline = o.evaluation is None
+        show_sources = o.sources
+        for claim in claims:
+            claim_id = claim.id
             if claim.is_position:
                 role = "position"
-            elif claim.id in supports:
+            elif claim_id in supports:
                 role = "premise"
-            elif claim.id in attacks:
+            elif claim_id in attacks:
                 role = "objection"
             else:
                 role = "claim"
-            statements[claim.section].append(claim_node(claim, role, name))
-        for argument, name in zip(amap.arguments, names, strict=True):
-            if argument.id not in plain:
+            text = claim.text
+            if (
+                inline
+                and role != "position"
+                and not claim.title
+                and not (show_sources and claim.sources)
+                and text
+                and len(text) <= _CHUNK
+                and _inert(text)
+            ):
+                if len(text) <= width:
+                    label = text.strip()
+                else:
+                    paragraph = text.strip(" ")
+                    if "  " in paragraph:
+                        paragraph = " ".join(paragraph.split())
+                    found = lines(paragraph) if paragraph else [""]
+                    if len(found) > budget:
+                        found = found[:budget]
+                        found[-1] = found[-1][: width - 1] + "…"
+                    label = "<BR/>".join(found)
+                if role == "objection":
+                    label = objection_head + label
+                statement = (
+                    f'\t"{quoted(claim_id, claim_id)}" [label=<{label}> {styles[role]} '
+                    f'id="argmap_{len(tooltips)}" tooltip="{text}"]\n'
+                )
+                tooltips.append(text)
+            else:
+                statement = claim_node(claim, role, f'"{quoted(claim_id, claim_id)}"')
+            statements[claim.section].append(statement)
+        for argument in arguments:
+            argument_id = argument.id
+            if argument_id not in plain:
+                name = f'"{quoted(argument_id, argument_id)}"'
                 statements[argument.section].append(self.argument_node(argument, name))
         self.sections(body, statements)
         body.extend(statements.get(None, ()))
 
         used_by: dict[str, int] = {}
-        for argument in amap.arguments:
+        for argument in arguments:
             for premise in argument.premises:
                 used_by[premise] = used_by.get(premise, 0) + 1
-        edge = self.edge
-        for argument in amap.arguments:
+        # Every edge as (style, words, origin, target), in the order of the DOT; a ``rank=same``
+        # line of co-premises, which takes no tooltip number, as (None, line, "", "").
+        edge_styles = self.edge_styles
+        support = edge_styles["support"]
+        specs: list[tuple[str | None, str, str, str]] = []
+        spec = specs.append
+        for argument in arguments:
             conclusion = argument.conclusion
             if argument.id in plain:
                 assert conclusion is not None
-                body.append(edge("support", argument.premises[0], conclusion, "supports"))
+                spec((support, "supports", argument.premises[0], conclusion))
                 continue
-            for premise in argument.premises:
-                body.append(edge("premise", premise, argument.id, "is a premise of"))
-            if conclusion is not None:
-                body.append(edge("support", argument.id, conclusion, "supports"))
-            # Co-premises side by side, when nothing else pulls them apart.
             premises = argument.premises
+            for premise in premises:
+                spec((edge_styles["premise"], "is a premise of", premise, argument.id))
+            if conclusion is not None:
+                spec((support, "supports", argument.id, conclusion))
+            # Co-premises side by side, when nothing else pulls them apart.
             if (
                 len(premises) > 1
                 and all(used_by[p] == 1 for p in premises)
                 and len({amap.claim(p).section for p in premises}) == 1
             ):
-                body.append("\t{rank=same " + " ".join(self.name(p) for p in premises) + "}\n")
+                line = "\t{rank=same " + " ".join(f'"{quoted(p, p)}"' for p in premises) + "}\n"
+                spec((None, line, "", ""))
         words = {
-            RelationKind.SUPPORT: "supports",
-            RelationKind.ATTACK: "attacks",
-            RelationKind.UNDERCUT: "undercuts",
-            RelationKind.CONTRADICTION: "contradicts",
+            RelationKind.SUPPORT: (edge_styles["support"], "supports"),
+            RelationKind.ATTACK: (edge_styles["attack"], "attacks"),
+            RelationKind.UNDERCUT: (edge_styles["undercut"], "undercuts"),
+            RelationKind.CONTRADICTION: (edge_styles["contradiction"], "contradicts"),
         }
-        for relation in amap.relations:
-            kind = relation.kind
-            body.append(edge(kind.value, relation.origin, relation.target, words[kind]))
+        specs.extend([(*words[r.kind], r.origin, r.target) for r in amap.relations])
+        # Written here, not by a method call per edge (there are 100,000s): each edge takes the
+        # next tooltip number.
+        collect, short, tip = self.collect, self.shorts.get, self.tips.get
+        append = body.append
+        for style, said, origin, target in specs:
+            if style is None:
+                append(said)
+                continue
+            append(
+                f'\t"{quoted(origin, origin)}" -> "{quoted(target, target)}" [{style} '
+                f'id="argmap_{len(tooltips)}" '
+                f'tooltip="{tip(origin, origin)} {said} {tip(target, target)}"]\n'
+            )
+            if collect:
+                tooltips.append(f"{short(origin, origin)} {said} {short(target, target)}")
+            else:
+                tooltips.append(None)
         if o.legend:
             body.extend(self.legend())
         # The lines go in as they are: joining them first would copy the whole DOT once more.
