@@ -95,6 +95,27 @@ _PLAIN_NODE_TAIL = {
 """What add_node writes after the id of a scheme node with the default text and no details."""
 
 
+def _said(source: Source) -> str:
+    """The text of a source's L-node: ``"Speaker : quote"`` (AIFdb's convention), or the quote."""
+    quote = source.quote if source.quote is not None else ""
+    return f"{source.speaker} : {quote}" if source.speaker is not None else quote
+
+
+def _reads_back(source: Source) -> bool:
+    """Whether the reader gets this source's quote, date and origin back from its locution.
+
+    (Its speaker comes back when the participant's name is the speaker; the caller checks.)
+    """
+    quote, date, url, document = source.quote, source.date, source.url, source.document
+    if quote is None or (source.speaker is None and quote.find(" : ") > 0):
+        return False
+    if date is not None and (date != date.strip() or not iso_date(date)):
+        return False
+    if url is not None and (document is not None or not url.startswith(_WEB)):
+        return False
+    return document is None or (document != "" and not document.startswith(_WEB))
+
+
 class _Writer:
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
@@ -103,9 +124,9 @@ class _Writer:
         # Whether some edge may name a node that is not written, or repeat another edge: the
         # edges made from claims, arguments, relations and sources never do.
         self.check_edges = False
-        self.l_texts: dict[str, tuple[Any, Any]] = {}  # L-node -> its text and timestamp
+        self.l_texts: dict[str, tuple[Any, Any]] = {}  # kept L-node -> its text and timestamp
         self.locutions: list[str] = []  # each locution record encoded as JSON
-        # L-node -> its locution's participant, start and source (None when absent)
+        # kept L-node -> its locution's participant, start and source (None when absent)
         self.locution_facts: dict[str, tuple[Any, Any, Any]] = {}
         self.node_ids: dict[str, str] = {}  # node id -> the id as JSON text
         aif = _aif(amap.data)
@@ -355,22 +376,29 @@ class _Writer:
             if isinstance(pid, (str, int)) and name is not None:
                 names.setdefault(str(pid), name)
         next_pid = 0
-        l_nodes: dict[str, Source] = {}
+        l_nodes: dict[str, Source] = {}  # new L-node -> its source
         generated: dict[str, list[str]] = {}  # claim -> L-nodes anchored by new YA-nodes
+        # Claims whose sources cannot come back from the locutions (a source without locator:
+        # every source read back has its L-node as locator), and claims whose new locutions
+        # may not give their sources back exactly (see _check_sources).
+        lost: set[str] = set()
+        inexact: set[str] = set()
         node_ids, nodes, edges, new_id = self.node_ids, self.nodes, self.edges, self.new_id
         for claim in self.amap.claims:
-            if not claim.sources:
+            sources = claim.sources
+            if not sources:
                 continue
             claim_id = claim.id
             mine = generated[claim_id] = []
-            for source in claim.sources:
+            exact = len(sources) == 1 or len(set(sources)) == len(sources)
+            for source in sources:
                 lnode = source.locator
                 if lnode and lnode not in node_ids and lnode not in raw_ids:
                     fresh = True
                 elif lnode and l_nodes.get(lnode) == source:
                     fresh = False  # the same locution anchors another claim
                 else:
-                    lnode = new_id()
+                    lnode = new_id()  # never a locator: those are all wanted ids
                     fresh = True
                 speaker = source.speaker
                 if speaker is not None and speaker not in person_of:
@@ -398,6 +426,20 @@ class _Writer:
                     edges.append((lnode, ya))
                     edges.append((ya, claim_id))
                     mine.append(lnode)
+                    # The reader takes this locution's source back as it is when its L-node
+                    # is the locator, and its text, speaker, date and origin read back alike.
+                    exact = (
+                        exact
+                        and lnode == source.locator
+                        and _reads_back(source)
+                        and (speaker is None or names.get(person_of[speaker]) == speaker)
+                    )
+                else:
+                    exact = False
+                if source.locator is None:
+                    lost.add(claim_id)
+            if not exact:
+                inexact.add(claim_id)
         for record in raw_nodes:
             node_id = str(record["nodeID"])
             if node_id in self.node_ids:
@@ -415,12 +457,18 @@ class _Writer:
                     kept.get("source"),
                 )
         self.raw_edges = raw_edges
-        self._check_sources(generated, raw_nodes, raw_types, ya_in, ya_out, names)
+        self._check_sources(
+            generated, l_nodes, lost, inexact, person_of, raw_nodes, raw_types, ya_in, ya_out, names
+        )
         return participants
 
     def _check_sources(
         self,
         generated: Mapping[str, list[str]],
+        l_nodes: Mapping[str, Source],
+        lost: set[str],
+        inexact: set[str],
+        person_of: Mapping[str, str],
         raw_nodes: list[dict[str, Any]],
         raw_types: Mapping[str, str],
         ya_in: Mapping[str, list[str]],
@@ -438,17 +486,26 @@ class _Writer:
 
         def derive(lnode: str) -> Source:
             if lnode not in derived_cache:
-                text, stamp = l_texts[lnode]
-                pid = start = origin = None
-                if lnode in facts:
-                    pid, start, origin = facts[lnode]
-                speaker = names.get(str(pid)) if pid is not None else None
+                text: Any
+                stamp: Any
+                source = l_nodes.get(lnode)
+                if source is not None:  # a new locution: see _locution
+                    text = _said(source)
+                    stamp = start = source.date
+                    origin = source.url if source.url is not None else source.document
+                    speaker = source.speaker
+                    pid = person_of[speaker] if speaker is not None else None
+                else:
+                    text, stamp = l_texts[lnode]
+                    pid = start = origin = None
+                    if lnode in facts:
+                        pid, start, origin = facts[lnode]
                 derived_cache[lnode] = source_from_locution(
                     lnode,
                     text if isinstance(text, str) else "",
                     stamp if isinstance(stamp, str) and stamp else None,
                     {"start": start, "source": origin},
-                    speaker,
+                    names.get(str(pid)) if pid is not None else None,
                 )[0]
             return derived_cache[lnode]
 
@@ -458,17 +515,9 @@ class _Writer:
             ya = str(record["nodeID"])
             if raw_types.get(ya) == "YA" and ya in self.node_ids:
                 raw_anchored.update(ya_out.get(ya, ()))
-        slow: set[str] = set()
-        lost: set[str] = set()
-        for claim in self.amap.claims:
-            if claim.sources and any(s.locator is None for s in claim.sources):
-                # Every source read back has its L-node as locator: these cannot come back.
-                lost.add(claim.id)
-            elif claim.id in raw_anchored or (
-                claim.sources
-                and not self._simple(claim.sources, generated.get(claim.id, []), facts, names)
-            ):
-                slow.add(claim.id)
+        slow = inexact - lost
+        if raw_anchored:
+            slow.update(c.id for c in self.amap.claims if c.id in raw_anchored and c.id not in lost)
         if not slow and not lost:
             return
         for claim_id, lnodes in generated.items():
@@ -479,7 +528,7 @@ class _Writer:
             if raw_types.get(ya) != "YA" or ya not in self.node_ids:
                 continue
             for lnode in ya_in.get(ya, ()):
-                if lnode not in l_texts:
+                if lnode not in l_texts and lnode not in l_nodes:
                     continue
                 for claim_id in ya_out.get(ya, ()):
                     listed = found.setdefault(claim_id, [])
@@ -487,42 +536,13 @@ class _Writer:
                     if source not in listed:
                         listed.append(source)
         for claim in self.amap.claims:
-            if claim.id in lost or (
-                claim.id in slow and list(claim.sources) != found.get(claim.id, [])
+            claim_id = claim.id
+            if claim_id in lost or (
+                claim_id in slow and list(claim.sources) != found.get(claim_id, [])
             ):
-                self.ext_claims.setdefault(claim.id, {})["sources"] = [
+                self.ext_claims.setdefault(claim_id, {})["sources"] = [
                     source_to_dict(s) for s in claim.sources
                 ]
-
-    @staticmethod
-    def _simple(
-        sources: tuple[Source, ...],
-        lnodes: list[str],
-        facts: Mapping[str, tuple[Any, Any, Any]],
-        names: Mapping[str, str],
-    ) -> bool:
-        """Whether new locutions give these sources back exactly (the common, fast case)."""
-        if len(lnodes) != len(sources) or (len(sources) > 1 and len(set(sources)) != len(sources)):
-            return False
-        for source, lnode in zip(sources, lnodes, strict=True):
-            if source.locator != lnode or source.quote is None:
-                return False
-            if source.speaker is None:
-                if source.quote.find(" : ") > 0:
-                    return False
-            else:
-                pid = facts[lnode][0] if lnode in facts else None
-                if pid is None or names.get(str(pid)) != source.speaker:
-                    return False
-            date = source.date
-            if date is not None and (date != date.strip() or not iso_date(date)):
-                return False
-            url, document = source.url, source.document
-            if url is not None and (document is not None or not url.startswith(_WEB)):
-                return False
-            if document is not None and (not document or document.startswith(_WEB)):
-                return False
-        return True
 
     def _locution(
         self,
@@ -532,18 +552,14 @@ class _Writer:
         person: str | None,
     ) -> None:
         """Add the L-node and the locution record of a source (``person``: its participant)."""
-        quote = source.quote if source.quote is not None else ""
-        text = f"{source.speaker} : {quote}" if source.speaker is not None else quote
         date = source.date
         encoded = _string(lnode)
-        line = f'{{"nodeID": {encoded}, "text": {_string(text)}, "type": "L"'
+        line = f'{{"nodeID": {encoded}, "text": {_string(_said(source))}, "type": "L"'
         if date is not None:
             line += f', "timestamp": {_string(date)}'
         self.nodes.append(line + "}")
         self.node_ids[lnode] = encoded
-        self.l_texts[lnode] = (text, date)
         origin = source.url if source.url is not None else source.document
-        self.locution_facts[lnode] = (person, date, origin)
         base = kept.get(lnode) if kept else None
         if base is None:  # the record _encode would write, written in place
             line = (
