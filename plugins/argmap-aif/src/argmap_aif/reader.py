@@ -491,6 +491,12 @@ class _Builder:
         """The ids of the nodes of the ``wanted`` types, in the document's order."""
         return list(itertools.compress(self.order, map(wanted.__contains__, self.kinds)))
 
+    def of_kind_with_nodes(self, wanted: frozenset[str]) -> list[tuple[str, dict[str, Any]]]:
+        """:meth:`of_kind` with each node's record (``nodes`` holds them in the same order)."""
+        chosen = list(map(wanted.__contains__, self.kinds))
+        node_ids = compress(self.order, chosen)
+        return list(zip(node_ids, compress(self.nodes.values(), chosen), strict=True))
+
     def node_details(self, node_id: str, *, text: bool = False) -> dict[str, JSONValue]:
         """What an element keeps of its node: timestamp, scheme, scheme id (and text)."""
         node = self.nodes[node_id]
@@ -565,9 +571,10 @@ class _Builder:
         types, nodes, order = self.types, self.nodes, self.order
 
         claims: list[Claim] = []
-        schemes = self.of_kind(_SCHEME_NODES)  # the RA-, CA-, MA- and PA-nodes, in order
-        for node_id in self.of_kind(_I):
-            text = nodes[node_id].get("text")
+        # The RA-, CA-, MA- and PA-nodes, in order.
+        scheme_nodes = self.of_kind_with_nodes(_SCHEME_NODES)
+        for node_id, node in self.of_kind_with_nodes(_I):
+            text = node.get("text")
             if type(text) is not str:
                 text = _text(text)
             own = sources.get(node_id, ())
@@ -596,7 +603,7 @@ class _Builder:
         argument_ids: set[str] = set()
         # RA-nodes first, so that relations can point at the arguments they make.
         relation_nodes: dict[str, str] = {}
-        for node_id in schemes:
+        for node_id, _ in scheme_nodes:
             if types[node_id] == "RA":
                 mark = ext_relations.get(node_id)
                 if isinstance(mark, dict) and _kind(mark) is not None:
@@ -605,7 +612,7 @@ class _Builder:
                     argument_ids.add(node_id)
         ins, outs = self.ins, self.outs
         no_ends: tuple[str, ...] = ()
-        for node_id in schemes:
+        for node_id, node in scheme_nodes:
             kind = types[node_id]
             # First the shapes argmap writes, with no extras: an RA-node from I-nodes to one
             # I-node, a CA-node from one I-node to one I- or RA-node. They are made here
@@ -622,7 +629,7 @@ class _Builder:
                 ):
                     conclusion = following[0]
                     if types[conclusion] == "I" and conclusion not in premises:
-                        text = nodes[node_id].get("text")
+                        text = node.get("text")
                         scheme = scheme_of(text if type(text) is str else _text(text))
                         arguments.append(
                             Argument(node_id, tuple(premises), conclusion, None, None, scheme)
