@@ -342,3 +342,34 @@ class TestBrokenInput:
     def test_not_utf8(self) -> None:
         with pytest.raises(ReadError):
             read_aif(b'{"nodes": [{"text": "\xff"}]}')
+
+
+@pytest.mark.parametrize("name", ["aifdbmapconverter__nodeset21145.json", "ceasystem__nodeset17919.json"])
+@pytest.mark.parametrize("rewritten", [False, True], ids=["aifdb", "argmap"])
+def test_bulk_and_item_by_item_loading_agree(name: str, rewritten: bool) -> None:
+    """Tidy nodes, edges and locutions are loaded in bulk; anything untidy item by item.
+
+    A repeated edge, a repeated locution and an integer node id each send the reader down its
+    item-by-item path, which reads them silently: the map must be the same.
+    """
+    from argmap_aif import dumps
+
+    raw = (DATA / name).read_bytes()
+    if rewritten:
+        raw = dumps(read_aif(raw, name).map).encode("utf-8")
+    tidy = read_aif(raw, name)
+    top = json.loads(raw)
+    document = top.get("AIF", top)
+    document["edges"].append(dict(document["edges"][0]))
+    if document.get("locutions"):
+        document["locutions"].append(dict(document["locutions"][0]))
+    numeric = next(n for n in document["nodes"] if str(n["nodeID"]).isdigit())
+    for edge in document["edges"]:
+        for end in ("fromID", "toID"):
+            if str(edge[end]) == str(numeric["nodeID"]):
+                edge[end] = int(edge[end])
+    numeric["nodeID"] = int(numeric["nodeID"])
+    untidy = read_aif(json.dumps(top).encode("utf-8"), name)
+    assert untidy.map == tidy.map
+    assert untidy.warnings == tidy.warnings
+    assert untidy.node_counts == tidy.node_counts
