@@ -344,7 +344,9 @@ class TestBrokenInput:
             read_aif(b'{"nodes": [{"text": "\xff"}]}')
 
 
-@pytest.mark.parametrize("name", ["aifdbmapconverter__nodeset21145.json", "ceasystem__nodeset17919.json"])
+@pytest.mark.parametrize(
+    "name", ["aifdbmapconverter__nodeset21145.json", "ceasystem__nodeset17919.json"]
+)
 @pytest.mark.parametrize("rewritten", [False, True], ids=["aifdb", "argmap"])
 def test_bulk_and_item_by_item_loading_agree(name: str, rewritten: bool) -> None:
     """Tidy nodes, edges and locutions are loaded in bulk; anything untidy item by item.
