@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -70,6 +71,10 @@ def _encoder() -> Callable[[Any], str]:
 
 _encode = _encoder()
 """Encodes a value; one node, edge or record reads exactly as inside a list encoded at once."""
+
+
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\]')
+"""A character that :data:`_string` escapes (it writes every other one as it is)."""
 
 
 def _aif(data: Mapping[str, JSONValue]) -> Mapping[str, Any]:
@@ -594,10 +599,20 @@ class _Writer:
         node_ids = self.node_ids
         edges: list[str]
         seen: set[tuple[str, str]] = set()
-        if not self.check_edges and not self.raw_edges:
-            # The common case: every edge is new and joins written nodes. An f-string in a
-            # comprehension formats the 400,000 edges of a 100,000-claim map in 0.3 s where
-            # str.format over map() took 0.55 s (the text is _EDGE's).
+        if (
+            not self.check_edges
+            and not self.raw_edges
+            and not _NEEDS_ESCAPE.search("".join(node_ids))
+        ):
+            # The common case: every edge is new and joins written nodes, and no node id needs
+            # escaping, so each is its JSON text between quotes. An f-string in a comprehension
+            # formats the 400,000 edges of a 100,000-claim map in 0.15 s; looking the encoded
+            # ids up instead (below) takes 0.6 s, and str.format over map() more.
+            edges = [
+                f'{{"edgeID": "{number}", "fromID": "{origin}", "toID": "{target}"}}'
+                for number, (origin, target) in enumerate(self.edges, 1)
+            ]
+        elif not self.check_edges and not self.raw_edges:
             edges = [
                 f'{{"edgeID": "{number}", "fromID": {node_ids[origin]}, '
                 f'"toID": {node_ids[target]}}}'
