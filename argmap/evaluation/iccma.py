@@ -295,10 +295,16 @@ def apx_text(names: list[str], targets: list[list[int]]) -> str:
 
 def tgf_text(names: list[str], targets: list[list[int]]) -> str:
     """:func:`write_tgf` of the framework with these names and targets."""
-    # A name can stand for itself unless it has white space, is '#', or starts with a byte
-    # order mark (which readers drop from the start of a file).
-    plain = all(
-        n and n != "#" and _SPACE.search(n) is None and not n.startswith("\ufeff") for n in names
+    # A name can stand for itself unless it is empty or '#', has white space, or starts with a
+    # byte order mark (which readers drop from the start of a file). Searches of all the names
+    # joined tell, instead of a search per name.
+    joined = "".join(names)
+    plain = not (
+        "" in names
+        or "#" in names
+        or " " in joined  # (the usual white space, found before the search below)
+        or _SPACE.search(joined)
+        or ("\ufeff" in joined and any(n.startswith("\ufeff") for n in names))
     )
     if plain:
         ids = list(names)
