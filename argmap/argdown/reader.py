@@ -1326,7 +1326,12 @@ def read(data: str | bytes, source: str | None = None) -> ArgumentMap:
     with paused_gc():
         parser = _Parser(text, source)
         parser.parse()
-        return parser.build()
+        try:
+            return parser.build()
+        finally:
+            # The collector runs as soon as it is enabled again and walks every object made
+            # since the pause: free the parser's nodes and relations first, not after.
+            del parser
 
 
 JSON = JSONValue
