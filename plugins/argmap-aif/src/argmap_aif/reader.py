@@ -351,19 +351,27 @@ class _Builder:
         # (node ids are non-empty strings: this checks the ends' type too)
         if None in origin_kinds or None in target_kinds:
             return False
-        pairs = list(zip(origins, targets, strict=True))
-        if not all(map(operator.ne, origins, targets)) or len(set(pairs)) != len(pairs):
+        if not all(map(operator.ne, origins, targets)):
             return False
-        adjacent = self.adjacent()
-        leads_on = list(map(adjacent.__contains__, origin_kinds))
-        self.outs = _group(compress(origins, leads_on), compress(targets, leads_on))
-        led_into = list(map(adjacent.__contains__, target_kinds))
-        self.ins = _group(compress(targets, led_into), compress(origins, led_into))
         if self.ext is None:
+            # Every edge is kept (see ``build``): none may repeat. With the extension only the
+            # edges in ``outs`` and ``ins`` matter, and ``_group`` finds their repeats.
+            pairs = list(zip(origins, targets, strict=True))
+            if len(set(pairs)) != len(pairs):
+                return False
             self.raw_edges = [
                 (edge.get("edgeID"), origin, target, edge.get("formEdgeID"))
                 for edge, (origin, target) in zip(edges, pairs, strict=True)
             ]
+        adjacent = self.adjacent()
+        leads_on = list(map(adjacent.__contains__, origin_kinds))
+        outs = _group(compress(origins, leads_on), compress(targets, leads_on))
+        led_into = list(map(adjacent.__contains__, target_kinds))
+        ins = _group(compress(targets, led_into), compress(origins, led_into))
+        if outs is None or ins is None:
+            self.raw_edges = []
+            return False
+        self.outs, self.ins = outs, ins
         return True
 
     def load_any_edges(self, edges: list[Any]) -> None:
@@ -1052,8 +1060,8 @@ _RA_SOURCES = frozenset({"RA", "CA", "YA", "MA", "PA"})
 """Nodes whose edges into an RA-node are read elsewhere (or are the dialogue's)."""
 
 
-def _group(keys: Iterable[str], values: Iterable[str]) -> dict[str, list[str]]:
-    """The values of each key, in order.
+def _group(keys: Iterable[str], values: Iterable[str]) -> dict[str, list[str]] | None:
+    """The values of each key, in order; None if a key has the same value twice.
 
     Most nodes have one edge on each side: ``dict`` makes their lists in one go, and only the
     values of keys that repeat are gathered again one by one.
@@ -1066,6 +1074,8 @@ def _group(keys: Iterable[str], values: Iterable[str]) -> dict[str, list[str]]:
             listed = repeated.get(key)
             if listed is not None:
                 listed.append(value)
+        if any(len(set(listed)) != len(listed) for listed in repeated.values()):
+            return None
         grouped.update(repeated)
     return grouped
 
