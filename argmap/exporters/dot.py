@@ -378,7 +378,12 @@ def _source_line(source: Source) -> str:
 
 def _tooltip(text: str, sources: Iterable[Source]) -> str:
     """The text, then a paragraph per source: speaker, document, date, where, the quote."""
-    parts = [text]
+    return text + _sources_note(sources)
+
+
+def _sources_note(sources: Iterable[Source]) -> str:
+    """What a tooltip adds to its text for the sources (see :func:`_tooltip`), or ``""``."""
+    parts = [""]
     for source in sources:
         head = _source_line(source)
         where = ", ".join(filter(None, (source.locator, source.url)))
@@ -388,7 +393,7 @@ def _tooltip(text: str, sources: Iterable[Source]) -> str:
             head = f"{head}: “{source.quote}”" if head else f"“{source.quote}”"
         if head:
             parts.append(f"— {head}")
-    return "\n\n".join(parts)
+    return "\n\n".join(parts) if len(parts) > 1 else ""
 
 
 class _Writer:
@@ -499,17 +504,24 @@ class _Writer:
             parts.append(f"{self.small}<I>(no text)</I></FONT>")
         sources = claim.sources
         if sources and self.o.sources:
-            if len(sources) == 1:
-                names = sources[0].speaker or sources[0].document or ""
-            else:
-                speakers = dict.fromkeys(s.speaker or s.document for s in sources)
-                names = ", ".join(filter(None, speakers))
-            if names:
-                said = self.said.get(names)
-                if said is None:
-                    said = self.said[names] = f"{self.small}<I>{html('— ' + names)}</I></FONT>"
+            said = self.speakers(sources)
+            if said:
                 parts.append(said)
         return "<BR/>".join(parts)
+
+    def speakers(self, sources: tuple[Source, ...]) -> str:
+        """The line of a claim's label that names who said it, or ``""``."""
+        if len(sources) == 1:
+            names = sources[0].speaker or sources[0].document or ""
+        else:
+            speakers = dict.fromkeys(s.speaker or s.document for s in sources)
+            names = ", ".join(filter(None, speakers))
+        if not names:
+            return ""
+        said = self.said.get(names)
+        if said is None:
+            said = self.said[names] = f"{self.small}<I>{html('— ' + names)}</I></FONT>"
+        return said
 
     def argument_label(self, argument: Argument) -> str:
         linked = len(argument.premises) > 1
@@ -667,12 +679,13 @@ class _Writer:
         objection_head = f"{self.small}OBJECTION</FONT><BR/>"
         width, budget = o.wrap, o.max_lines
         lines = _line_pattern(width).findall
-        # Most claims of a large map are plain: no title, no sources to show, no evaluation,
-        # and a text with nothing to escape. Their statements are written here, inline, with
-        # what claim_node, claim_label, block and tooltip would do for them: at 100,000 claims
-        # those four calls per claim cost more than the statement itself.
+        # Most claims of a large map are no position, shown without evaluation, with a text
+        # that needs no escaping. Their statements are written here, inline, with what
+        # claim_node, claim_label, block and tooltip would do for them: at 100,000 claims
+        # those calls per claim cost more than the statement itself.
         inline = o.evaluation is None
         show_sources = o.sources
+        block, speakers = self.block, self.speakers
         for claim in claims:
             claim_id = claim.id
             if claim.is_position:
@@ -684,15 +697,7 @@ class _Writer:
             else:
                 role = "claim"
             text = claim.text
-            if (
-                inline
-                and role != "position"
-                and not claim.title
-                and not (show_sources and claim.sources)
-                and text
-                and len(text) <= _CHUNK
-                and _inert(text)
-            ):
+            if inline and role != "position" and text and len(text) <= _CHUNK and _inert(text):
                 if len(text) <= width:
                     label = text.strip()
                 else:
@@ -704,13 +709,29 @@ class _Writer:
                         found = found[:budget]
                         found[-1] = found[-1][: width - 1] + "…"
                     label = "<BR/>".join(found)
+                if claim.title:
+                    label = f"{block(claim.title, 3, bold=True)}<BR/>{label}"
                 if role == "objection":
                     label = objection_head + label
+                tooltip, note = text, ""
+                sources = claim.sources
+                if sources and show_sources:
+                    said = speakers(sources)
+                    if said:
+                        label = f"{label}<BR/>{said}"
+                    note = _sources_note(sources)
+                    if note:
+                        tooltip = text + note
+                if len(tooltip) <= _CHUNK and (not note or _inert_lines(note)):
+                    # The text and the note need no escaping, so neither does the whole.
+                    attributes = f'id="argmap_{len(tooltips)}" tooltip="{tooltip}"'
+                    tooltips.append(tooltip)
+                else:
+                    attributes = self.tooltip(tooltip)
                 statement = (
                     f'\t"{quoted(claim_id, claim_id)}" [label=<{label}> {styles[role]} '
-                    f'id="argmap_{len(tooltips)}" tooltip="{text}"]\n'
+                    f"{attributes}]\n"
                 )
-                tooltips.append(text)
             else:
                 statement = claim_node(claim, role, f'"{quoted(claim_id, claim_id)}"')
             statements[claim.section].append(statement)
