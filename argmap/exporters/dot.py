@@ -429,7 +429,7 @@ class _Writer:
         self.tips: dict[str, str] = {}
         # The speaker line of each list of speakers (debates quote few speakers).
         self.said: dict[str, str] = {}
-        # The short names that differ from the id, unescaped (for the exact tooltips).
+        # The short names that may differ from the id, unescaped (for the exact tooltips).
         self.shorts: dict[str, str] = {}
         self.tooltips: list[str | None] = []
         self.collect = collect
@@ -619,16 +619,17 @@ class _Writer:
                 name = quote(node_id)
                 if name != f'"{node_id}"':
                     self.quoted[node_id] = name[1:-1]  # a long id is '"a" + "b"': quotes outside
-        for node in nodes if odd_ids else [node for node in nodes if node.title]:
-            node_id = node.id
-            short = node.title or node_id
-            if len(short) > _SHORT:
-                short = short[: _SHORT - 1] + "…"
-            if short != node_id:
-                self.shorts[node_id] = short
-            tip = _inner(short)
-            if tip != node_id:
-                self.tips[node_id] = tip
+        named = nodes if odd_ids else [node for node in nodes if node.title]
+        named_ids = [node.id for node in named]
+        shorts = [node.title or node.id for node in named]
+        if max(map(len, shorts), default=0) > _SHORT:
+            shorts = [s if len(s) <= _SHORT else s[: _SHORT - 1] + "…" for s in shorts]
+        if self.collect:
+            self.shorts.update(zip(named_ids, shorts, strict=True))
+        if _DOT_SPECIAL.search("\n".join(shorts)) is None:
+            self.tips.update(zip(named_ids, shorts, strict=True))
+        else:
+            self.tips.update(zip(named_ids, map(_inner, shorts), strict=True))
 
     # -- the whole ----------------------------------------------------------------------------
 
