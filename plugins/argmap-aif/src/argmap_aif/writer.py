@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from argmap.jsonformat import paused_gc, source_to_dict
-from argmap.model import Argument, ArgumentMap, JSONValue, RelationKind, Source
+from argmap.model import Argument, ArgumentMap, Claim, JSONValue, RelationKind, Source
 from argmap_aif.common import (
     DATA_KEY,
     DEFAULT_SCHEME_IDS,
@@ -140,7 +140,7 @@ class _Writer:
         wanted: set[str] = {c.id for c in amap.claims}
         wanted.update(a.id for a in amap.arguments)
         for relation in amap.relations:
-            preferred = _str(_aif(relation.data).get("nodeID"))
+            preferred = _str(_aif(relation.data).get("nodeID")) if relation.data else None
             if preferred is not None:
                 wanted.add(preferred)
         for key in ("rephrases", "preferences"):
@@ -150,10 +150,7 @@ class _Writer:
         for record in self._records(self.dialogue.get("nodes")):
             if isinstance(record.get("nodeID"), (str, int)):
                 wanted.add(str(record["nodeID"]))
-        for claim in amap.claims:
-            for source in claim.sources:
-                if source.locator is not None:
-                    wanted.add(source.locator)
+        wanted.update([s.locator for c in amap.claims for s in c.sources if s.locator is not None])
         self.new_id = _free_ids(wanted).__next__
         # The extension's records (id -> the record as a JSON object)
         self.ext_claims: dict[str, str] = {}
@@ -390,7 +387,7 @@ class _Writer:
         # Claims whose sources cannot come back from the locutions (a source without locator:
         # every source read back has its L-node as locator), and claims whose new locutions
         # may not give their sources back exactly (see _check_sources).
-        lost: set[str] = set()
+        lost: dict[str, Claim] = {}
         inexact: set[str] = set()
         node_ids, nodes, edges, new_id = self.node_ids, self.nodes, self.edges, self.new_id
         for claim in self.amap.claims:
@@ -446,7 +443,7 @@ class _Writer:
                 else:
                     exact = False
                 if source.locator is None:
-                    lost.add(claim_id)
+                    lost[claim_id] = claim
             if not exact:
                 inexact.add(claim_id)
         for record in raw_nodes:
@@ -475,7 +472,7 @@ class _Writer:
         self,
         generated: Mapping[str, list[str]],
         l_nodes: Mapping[str, Source],
-        lost: set[str],
+        lost: Mapping[str, Claim],
         inexact: set[str],
         person_of: Mapping[str, str],
         raw_nodes: list[dict[str, Any]],
@@ -524,7 +521,7 @@ class _Writer:
             ya = str(record["nodeID"])
             if raw_types.get(ya) == "YA" and ya in self.node_ids:
                 raw_anchored.update(ya_out.get(ya, ()))
-        slow = inexact - lost
+        slow = inexact - lost.keys()
         if raw_anchored:
             slow.update(c.id for c in self.amap.claims if c.id in raw_anchored and c.id not in lost)
         if not slow and not lost:
@@ -544,11 +541,13 @@ class _Writer:
                     source = derive(lnode)
                     if source not in listed:
                         listed.append(source)
-        for claim in self.amap.claims:
+        # In the map's order: lost claims alone when no claim is slow (the usual case)
+        checked = (
+            [c for c in self.amap.claims if c.id in lost or c.id in slow] if slow else lost.values()
+        )
+        for claim in checked:
             claim_id = claim.id
-            if claim_id in lost or (
-                claim_id in slow and list(claim.sources) != found.get(claim_id, [])
-            ):
+            if claim_id in lost or list(claim.sources) != found.get(claim_id, []):
                 sources = _encode([source_to_dict(s) for s in claim.sources])
                 written = self.ext_claims.get(claim_id)
                 self.ext_claims[claim_id] = (
