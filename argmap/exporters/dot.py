@@ -383,17 +383,17 @@ def _tooltip(text: str, sources: Iterable[Source]) -> str:
 
 def _sources_note(sources: Iterable[Source]) -> str:
     """What a tooltip adds to its text for the sources (see :func:`_tooltip`), or ``""``."""
-    parts = [""]
-    for source in sources:
+    note = ""
+    for source in sources:  # most claims quote one source: no list to join
         head = _source_line(source)
-        where = ", ".join(filter(None, (source.locator, source.url)))
-        if where:
+        if source.locator or source.url:
+            where = ", ".join(filter(None, (source.locator, source.url)))
             head = f"{head} ({where})" if head else where
         if source.quote is not None:
             head = f"{head}: “{source.quote}”" if head else f"“{source.quote}”"
         if head:
-            parts.append(f"— {head}")
-    return "\n\n".join(parts) if len(parts) > 1 else ""
+            note = f"{note}\n\n— {head}"
+    return note
 
 
 class _Writer:
@@ -782,21 +782,28 @@ class _Writer:
         specs.extend([(*words[r.kind], r.origin, r.target) for r in amap.relations])
         # Written here, not by a method call per edge (there are 100,000s): each edge takes the
         # next tooltip number.
-        collect, short, tip = self.collect, self.shorts.get, self.tips.get
+        tip = self.tips.get
         append = body.append
+        number = len(tooltips)
         for style, said, origin, target in specs:
             if style is None:
                 append(said)
                 continue
             append(
                 f'\t"{quoted(origin, origin)}" -> "{quoted(target, target)}" [{style} '
-                f'id="argmap_{len(tooltips)}" '
+                f'id="argmap_{number}" '
                 f'tooltip="{tip(origin, origin)} {said} {tip(target, target)}"]\n'
             )
-            if collect:
-                tooltips.append(f"{short(origin, origin)} {said} {short(target, target)}")
-            else:
-                tooltips.append(None)
+            number += 1
+        if self.collect:
+            short = self.shorts.get
+            tooltips.extend(
+                f"{short(origin, origin)} {said} {short(target, target)}"
+                for style, said, origin, target in specs
+                if style is not None
+            )
+        else:
+            tooltips.extend([None] * (number - len(tooltips)))
         if o.legend:
             body.extend(self.legend())
         # The lines go in as they are: joining them first would copy the whole DOT once more.
