@@ -42,10 +42,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from argmap.collector import paused_gc
 from argmap.errors import FormatError
 from argmap.exporters.dot_plugin import DEFAULT_MAX_LINES, DEFAULT_WRAP
 from argmap.formats import EvaluationLike
-from argmap.jsonformat import paused_gc
 from argmap.model import Argument, ArgumentMap, Claim, RelationKind, Source
 
 if TYPE_CHECKING:
