@@ -33,7 +33,6 @@ from argmap.model import (
     Argument,
     ArgumentMap,
     Claim,
-    Element,
     JSONValue,
     Location,
     Relation,
@@ -790,25 +789,6 @@ class _Builder:
             a if a.section is None else check_section(a)  # type: ignore[misc]
             for a in arguments
         ]
-        if not sections:
-            # Without sections the reader has enforced every invariant of the model as it went
-            # (ends exist and have the right kind, no self-support, no repeats) except unique
-            # ids, checked here: the map need not check its 100,000 claims a second time.
-            elements: dict[str, Element] = {c.id: c for c in claims}
-            elements.update((a.id, a) for a in arguments)
-            if len(elements) == len(claims) + len(arguments):
-                return ArgumentMap._checked_by_caller(
-                    elements,
-                    title=_text(meta.get("title")),
-                    description=_opt_str_or_empty(meta.get("description")),
-                    authors=_strings(meta.get("authors")),
-                    date=_opt_str_or_empty(meta.get("date")),
-                    claims=tuple(claims),
-                    arguments=tuple(arguments),
-                    relations=tuple(relations),
-                    sections=(),
-                    data=_data(meta["data"]) if "data" in meta else default_data,
-                )
         try:
             return ArgumentMap(
                 title=_text(meta.get("title")),
