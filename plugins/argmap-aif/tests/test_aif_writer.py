@@ -12,7 +12,7 @@ import pytest
 from argmap_aif import dumps, read_aif, to_aif
 from hypothesis import HealthCheck, given, settings
 
-from argmap import ArgumentMap, Claim, MapBuilder, Relation, RelationKind, Source
+from argmap import Argument, ArgumentMap, Claim, MapBuilder, Relation, RelationKind, Source
 from argmap.strategies import argument_maps
 from argmap.testing import HOSTILE_TEXTS, LONG_TEXT, check_exporter, contract_maps, example_map
 
@@ -139,6 +139,29 @@ class TestOutput:
             for node in document["nodes"]:
                 assert set(node) >= {"nodeID", "text", "type"}
                 assert node["type"] in {"I", "RA", "CA", "MA", "PA", "L", "YA", "TA"}
+
+    @pytest.mark.parametrize("odd", ['"', "\\", "\n", "\x00", "\u00e9", ""])
+    def test_ids_are_escaped_only_when_they_need_it(self, odd: str) -> None:
+        # Edges and extension keys write ids between quotes when none needs escaping (one
+        # search over all ids), else through the JSON escaper: both must read back the same.
+        amap = ArgumentMap(
+            claims=[
+                Claim(f"a{odd}", "A", title="T"),
+                Claim("b", "B", sources=(Source(speaker="S", quote="q", locator=f"l{odd}"),)),
+            ],
+            arguments=[Argument(f"x{odd}", premises=(f"a{odd}",), conclusion="b", title="X")],
+        )
+        text = dumps(amap)
+        document = json.loads(text)
+        ids = {n["nodeID"] for n in document["nodes"]}
+        assert {f"a{odd}", f"x{odd}", f"l{odd}"} <= ids
+        assert {(e["fromID"], e["toID"]) for e in document["edges"]} >= {
+            (f"a{odd}", f"x{odd}"),
+            (f"x{odd}", "b"),
+        }
+        assert set(document["argmapExtension"]["claims"]) == {f"a{odd}"}
+        assert set(document["argmapExtension"]["arguments"]) == {f"x{odd}"}
+        assert read_aif(text.encode()).map == amap
 
     def test_relation_kinds_as_nodes(self) -> None:
         amap = ArgumentMap(
