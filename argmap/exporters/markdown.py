@@ -321,44 +321,46 @@ class _Outline:
 
     def walk(self, items: list[_Child], depth: int) -> None:
         """Write ``items`` at ``depth`` and, under each written in full, its children."""
-        # An explicit stack (debates can be deeper than Python's recursion limit), and beside
-        # it the depth of each item on it.
-        stack = items[::-1]
-        depths = [depth] * len(stack)
+        # An explicit stack (debates can be deeper than Python's recursion limit) of the lists
+        # being written, each with what its items' lines start with. A node's children are
+        # pushed when it is written and the loop over its list is left; when they are done,
+        # the loop picks its list up again where it stopped (a depth-first walk in order).
+        stack = [(iter(items), "  " * depth + "- ")]
         lines, written, renamed = self.lines, self.written, self.renamed
         edges, contradicted, node_of = self.edges, self.contradicted, self.node_of
-        body, status = self.body, self.status
+        body, status, link = self.body, self.status, self.link
         evaluated = self.evaluation is not None
         while stack:
-            words, node, bare = stack.pop()
-            depth = depths.pop()
-            node_id = node.id
-            indent = "  " * depth
-            lead = ""
-            if bare is not None and bare.id not in written:
-                # A bare argument listed as its premise: its anchor goes with the premise.
-                written.add(bare.id)
-                lead = f'<a id="am-{renamed.get(bare.id, bare.id)}"></a>'
-            if node_id in written:
-                lines.append(f"{indent}- {lead}{words} ↩ {self.link(node)} (see above)")
-                continue
-            written.add(node_id)
-            lines.append(
-                f'{indent}- {lead}<a id="am-{renamed.get(node_id, node_id)}"></a>{words} '
-                f"{body(node)}" + (status(node) if evaluated else "")
-            )
-            # Its children (as children() gives them), pushed last first.
-            depth += 1
-            found = edges.get(node_id)
-            if found:
-                if node_id in contradicted:
+            todo, start = stack[-1]
+            for words, node, bare in todo:
+                node_id = node.id
+                lead = ""
+                if bare is not None and bare.id not in written:
+                    # A bare argument listed as its premise: its anchor goes with the premise.
+                    written.add(bare.id)
+                    lead = f'<a id="am-{renamed.get(bare.id, bare.id)}"></a>'
+                if node_id in written:
+                    lines.append(f"{start}{lead}{words} ↩ {link(node)} (see above)")
+                    continue
+                written.add(node_id)
+                lines.append(
+                    f'{start}{lead}<a id="am-{renamed.get(node_id, node_id)}"></a>{words} '
+                    f"{body(node)}" + (status(node) if evaluated else "")
+                )
+                # Its children, as children() gives them.
+                found = edges.get(node_id)
+                if found and node_id in contradicted:
                     found = [c for c in found if not (c[0] == _CONTRADICTS and c[1].id in written)]
-                stack.extend(reversed(found))
-                depths.extend([depth] * len(found))
-            if isinstance(node, Argument):
-                premises = reversed(node.premises)
-                stack.extend([(_PREMISE_WORDS, node_of[p], None) for p in premises])
-                depths.extend([depth] * len(node.premises))
+                if isinstance(node, Argument):
+                    premises: list[_Child] = [
+                        (_PREMISE_WORDS, node_of[p], None) for p in node.premises
+                    ]
+                    found = premises + found if found else premises
+                if found:
+                    stack.append((iter(found), "  " + start))
+                    break
+            else:
+                stack.pop()
 
     def heading(self, claim: Claim, prefix: str) -> None:
         title = escape(claim.title or claim.text or claim.id)
