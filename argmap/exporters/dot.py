@@ -207,6 +207,10 @@ _CHUNK = 4000
 """Characters per quoted piece: at most 16,000 bytes even escaped (2 bytes for an escaped
 ASCII character, 4 for others)."""
 
+_INLINE_CLAIMS = True
+"""Whether plain claims are written by the inline path in :meth:`_Writer.digraph`; a test
+turns it off to hold that path's statements equal to :meth:`_Writer.claim_node`'s."""
+
 
 def _inner(text: str) -> str:
     if _inert(text) or _DOT_SPECIAL.search(text) is None:
@@ -684,7 +688,7 @@ class _Writer:
         # that needs no escaping. Their statements are written here, inline, with what
         # claim_node, claim_label, block and tooltip would do for them: at 100,000 claims
         # those calls per claim cost more than the statement itself.
-        inline = o.evaluation is None
+        inline = _INLINE_CLAIMS and o.evaluation is None
         show_sources = o.sources
         block, speakers = self.block, self.speakers
         for claim in claims:

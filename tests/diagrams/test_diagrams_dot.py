@@ -421,3 +421,48 @@ def test_the_quick_tooltip_check_never_passes_what_needs_escaping(text: str) -> 
 
     if _inert_lines(text):
         assert _DOT_SPECIAL.search(text) is None
+
+
+_INLINE_OPTIONS: list[dict[str, Any]] = [
+    {},
+    {"wrap": 8, "max_lines": 1, "direction": "LR"},
+    {"sources": False, "theme": "print", "legend": True},
+    {"wrap": 20, "max_lines": 2},
+]
+
+
+def _without_inline_claims(amap: ArgumentMap, **options: Any) -> str:
+    from unittest import mock
+
+    import argmap.exporters.dot as dot
+
+    with mock.patch.object(dot, "_INLINE_CLAIMS", False):
+        return export(amap, **options)
+
+
+@pytest.mark.parametrize("options", _INLINE_OPTIONS)
+def test_inline_claims_write_what_claim_node_writes(options: dict[str, Any]) -> None:
+    # The exporter writes plain claims inline for speed; the general path must agree byte
+    # for byte, on the example, hostile text, long texts, titles and sources.
+    b = MapBuilder("Inline")
+    said = Source(speaker="A <b>", quote='say "it"', date="2022-01-27")
+    b.claim("a position", id="p", is_position=True)
+    b.claim("short", id="s", sources=[said])
+    b.claim("word " * 40, id="w", title="A title & more")
+    b.claim(LONG_TEXT, id="l")
+    b.claim("  spaced   out  text  " * 5, id="sp")
+    b.support("s", "p")
+    b.attack("w", "p")
+    b.attack("sp", "s")
+    for amap in (example_map(), hostile_map(), b.build()):
+        assert export(amap, **options) == _without_inline_claims(amap, **options)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_inline_claims_agree_on_any_map(data: st.DataObject) -> None:
+    from argmap.strategies import argument_maps
+
+    amap = data.draw(argument_maps())
+    options = data.draw(st.sampled_from(_INLINE_OPTIONS))
+    assert export(amap, **options) == _without_inline_claims(amap, **options)
