@@ -22,7 +22,7 @@ from typing import Any
 
 from argmap.argdown.inline import escape, parse_inline, unescape
 from argmap.argdown.reader import ARGUMENT_KEYS, CLAIM_KEYS, SECTION_KEYS
-from argmap.jsonformat import paused_gc
+from argmap.collector import paused_gc
 from argmap.model import Argument, ArgumentMap, Claim, RelationKind, Section, Source
 
 _FRONT_KEYS = frozenset({"title", "author", "authors", "date", "description", "argmap"})

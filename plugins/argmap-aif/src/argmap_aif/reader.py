@@ -27,8 +27,8 @@ from typing import Any
 
 import attrs
 
+from argmap.collector import paused_gc
 from argmap.errors import MapStructureError, ReadError
-from argmap.jsonformat import paused_gc
 from argmap.model import (
     Argument,
     ArgumentMap,
