@@ -328,7 +328,7 @@ class _Outline:
         stack = [(iter(items), "  " * depth + "- ")]
         lines, written, renamed = self.lines, self.written, self.renamed
         edges, contradicted, node_of = self.edges, self.contradicted, self.node_of
-        body, status, link = self.body, self.status, self.link
+        body, status, link, unsafe = self.body, self.status, self.link, self.unsafe
         evaluated = self.evaluation is not None
         while stack:
             todo, start = stack[-1]
@@ -343,9 +343,13 @@ class _Outline:
                     lines.append(f"{start}{lead}{words} ↩ {link(node)} (see above)")
                     continue
                 written.add(node_id)
+                # body(node), without the call for most claims: a text alone, safe as it is.
+                said = node.text if isinstance(node, Claim) else ""
+                if not said or said in unsafe or node.title or node.tags or node.sources:
+                    said = body(node)
                 lines.append(
                     f'{start}{lead}<a id="am-{renamed.get(node_id, node_id)}"></a>{words} '
-                    f"{body(node)}" + (status(node) if evaluated else "")
+                    f"{said}" + (status(node) if evaluated else "")
                 )
                 # Its children, as children() gives them.
                 found = edges.get(node_id)
@@ -441,15 +445,23 @@ class _Outline:
     def sections(self) -> None:
         self.lines.extend(["## Sections", ""])
         depth_of: dict[str, int] = {}
-        by_section: dict[str, list[str]] = {}
-        link = self.link
+        by_section: dict[str, list[str]] = {section.id: [] for section in self.amap.sections}
+        unsafe, renamed = self.unsafe, self.renamed
         for node in _nodes(self.amap):
-            if node.section is not None:
-                by_section.setdefault(node.section, []).append(link(node))
+            member_of = node.section
+            if member_of is None:
+                continue
+            # link(node), written out: this runs for most nodes of a map.
+            node_id = node.id
+            label = node.title or (node.text if isinstance(node, Claim) else node.gist) or node_id
+            short = label if len(label) <= 80 else label[:77] + "…"
+            if label in unsafe or label == node_id:
+                short = escape(short)
+            by_section[member_of].append(f"[{short}](#am-{renamed.get(node_id, node_id)})")
         for section in self.amap.sections:
             depth = depth_of[section.parent] + 1 if section.parent in depth_of else 0
             depth_of[section.id] = depth
-            links = ", ".join(by_section.get(section.id, [])) or "*(empty)*"
+            links = ", ".join(by_section[section.id]) or "*(empty)*"
             self.lines.append(f"{'  ' * depth}- **{escape(section.title)}:** {links}")
         self.lines.append("")
 
