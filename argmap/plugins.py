@@ -39,7 +39,7 @@ TRACE_ENV = "ARGMAP_TRACE_HOOKS"
 
 DEFAULT_PLUGINS: tuple[tuple[str, str], ...] = (
     ("argmap.json", "argmap.exporters.json"),
-    ("argmap.markdown", "argmap.exporters.markdown"),
+    ("argmap.markdown", "argmap.exporters.markdown_plugin"),
     ("argmap.argdown", "argmap.argdown.plugin"),
     ("argmap.iccma", "argmap.evaluation.plugin"),
     ("argmap.dot", "argmap.exporters.dot_plugin"),

@@ -22,9 +22,8 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import cast
 
-from argmap.formats import EvaluationLike, Exporter, RegisterExporter
-from argmap.hookspecs import hookimpl
-from argmap.jsonformat import paused_gc
+from argmap.collector import paused_gc
+from argmap.formats import EvaluationLike
 from argmap.model import Argument, ArgumentMap, Claim, Node, RelationKind, Source
 
 # Characters with an inline meaning in CommonMark, GFM or on GitHub (`^[` inline footnotes,
@@ -590,19 +589,3 @@ def export(amap: ArgumentMap, /, *, evaluation: EvaluationLike | None = None) ->
     # the map's own objects again and again.
     with paused_gc():
         return _Outline(amap, evaluation).render()
-
-
-@hookimpl
-def argmap_register_exporters(register: RegisterExporter) -> None:
-    """Register the ``markdown`` exporter."""
-    register(
-        Exporter(
-            name="markdown",
-            description="GitHub-flavoured Markdown outline: positions, reasons, objections, "
-            "footnoted sources",
-            suffixes=(".md", ".markdown"),
-            export=export,
-            options={"evaluation": "an Evaluation whose labels to show"},
-            media_type="text/markdown",
-        )
-    )

@@ -118,7 +118,8 @@ def test_listing_formats_imports_no_format_implementation() -> None:
         "import sys; from argmap.plugins import registry; registry()\n"
         "heavy = ['argmap.exporters.dot', 'argmap.readers.kialo', 'argmap.evaluation.result',\n"
         "         'argmap.argdown.reader', 'argmap.argdown.writer', 'argmap_mermaid.flowchart',\n"
-        "         'argmap_aif.reader', 'argmap_aif.writer', 'graphviz', 'logging']\n"
+        "         'argmap_aif.reader', 'argmap_aif.writer', 'graphviz', 'logging',\n"
+        "         'argmap.exporters.markdown', 'argmap.jsonformat', 'json']\n"
         "print([name for name in heavy if name in sys.modules])\n"
     )
     result = subprocess.run(
