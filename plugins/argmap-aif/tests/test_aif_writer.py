@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from argmap_aif import dumps, read_aif, to_aif
+from argmap_aif import dumps, read_aif, to_aif, writer
 from hypothesis import HealthCheck, given, settings
 
 from argmap import Argument, ArgumentMap, Claim, MapBuilder, Relation, RelationKind, Source
-from argmap.strategies import argument_maps
+from argmap.jsonformat import source_to_dict
+from argmap.strategies import argument_maps, sources
 from argmap.testing import HOSTILE_TEXTS, LONG_TEXT, check_exporter, contract_maps, example_map
 
 DATA = Path(__file__).parent / "data"
@@ -194,3 +195,18 @@ class TestOutput:
     def test_deterministic(self) -> None:
         amap = example_map()
         assert dumps(amap) == dumps(amap)
+
+
+class TestWrittenDirectly:
+    """Records the writer spells out as text read exactly as the JSON encoder writes them."""
+
+    @settings(max_examples=500, suppress_health_check=list(HealthCheck), deadline=None)
+    @given(sources())
+    def test_a_source_reads_as_its_encoded_dict(self, source: Source) -> None:
+        assert writer._source_json(source) == writer._encode(source_to_dict(source))
+
+    @pytest.mark.parametrize("text", [*HOSTILE_TEXTS, LONG_TEXT])
+    def test_a_source_of_hostile_text(self, text: str) -> None:
+        source = Source(text, text, text, text, text, text)
+        assert writer._source_json(source) == writer._encode(source_to_dict(source))
+        assert writer._source_json(Source()) == "{}"

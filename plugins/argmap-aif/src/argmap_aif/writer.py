@@ -106,6 +106,32 @@ def _said(source: Source) -> str:
     return f"{source.speaker} : {quote}" if source.speaker is not None else quote
 
 
+def _source_json(source: Source) -> str:
+    """``_encode(source_to_dict(source))``, written directly (a third of all claims may need it)."""
+    speaker, document, date, url, quote, locator = (
+        source.speaker,
+        source.document,
+        source.date,
+        source.url,
+        source.quote,
+        source.locator,
+    )
+    members = []
+    if speaker is not None:
+        members.append('"speaker": ' + _string(speaker))
+    if document is not None:
+        members.append('"document": ' + _string(document))
+    if date is not None:
+        members.append('"date": ' + _string(date))
+    if url is not None:
+        members.append('"url": ' + _string(url))
+    if quote is not None:
+        members.append('"quote": ' + _string(quote))
+    if locator is not None:
+        members.append('"locator": ' + _string(locator))
+    return "{" + ", ".join(members) + "}"
+
+
 def _reads_back(source: Source) -> bool:
     """Whether the reader gets this source's quote, date and origin back from its locution.
 
@@ -548,7 +574,7 @@ class _Writer:
         for claim in checked:
             claim_id = claim.id
             if claim_id in lost or list(claim.sources) != found.get(claim_id, []):
-                sources = _encode([source_to_dict(s) for s in claim.sources])
+                sources = "[" + ", ".join([_source_json(s) for s in claim.sources]) + "]"
                 written = self.ext_claims.get(claim_id)
                 self.ext_claims[claim_id] = (
                     f'{{"sources": {sources}}}'
