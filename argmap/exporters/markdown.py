@@ -18,8 +18,8 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from itertools import accumulate
-from operator import itemgetter
+from itertools import accumulate, chain
+from operator import attrgetter, itemgetter
 from typing import cast
 
 from argmap.collector import paused_gc
@@ -154,6 +154,7 @@ _ARGUMENT_WORDS = MARKERS["reason"]  # an argument listed as such, its premises 
 _PREMISE_WORDS = _KIND_WORDS["premise"]
 _CONTRADICTS = _KIND_WORDS["contradiction"]
 _RELATION_WORDS = {kind: _KIND_WORDS.get(kind.value, _OBJECTION_WORDS) for kind in RelationKind}
+_PREMISES = attrgetter("premises")
 
 
 class _Outline:
@@ -171,7 +172,7 @@ class _Outline:
         self.renamed = _renamed(amap)
         self.contradicted: set[str] = set()  # nodes that take part in a contradiction
         self.edges = self._edges()
-        self.unsafe = _unsafe(_texts(amap))
+        self.unsafe = _unsafe_texts(amap)
 
     def _edges(self) -> dict[str, list[_Child]]:
         """What is listed under each node, except an argument's premises.
@@ -213,7 +214,7 @@ class _Outline:
                 edges[conclusion] = [
                     (w, n, a if a is None else collapsed[n.id, conclusion]) for w, n, a in found
                 ]
-        premise_ids = {p for a in amap.arguments for p in a.premises}
+        premise_ids = set(chain.from_iterable(map(_PREMISES, amap.arguments)))
         attack, contradiction = RelationKind.ATTACK, RelationKind.CONTRADICTION
         for relation in amap.relations:
             kind, target = relation.kind, relation.target
@@ -251,8 +252,9 @@ class _Outline:
         footnotes, esc = self.footnotes, self.escape
         refs = ""
         for source in sources:
-            footnotes.append(_footnote(source, esc))
-            refs += f"[^{len(footnotes)}]"
+            n = len(footnotes) + 1
+            footnotes.append(f"[^{n}]: {_footnote(source, esc)}")  # the line it ends up as
+            refs += f"[^{n}]"
         return refs
 
     def status(self, node: Node) -> str:
@@ -346,9 +348,10 @@ class _Outline:
                 said = node.text if isinstance(node, Claim) else ""
                 if not said or said in unsafe or node.title or node.tags or node.sources:
                     said = body(node)
+                anchor = renamed.get(node_id, node_id) if renamed else node_id
                 lines.append(
-                    f'{start}{lead}<a id="am-{renamed.get(node_id, node_id)}"></a>{words} '
-                    f"{said}" + (status(node) if evaluated else "")
+                    f'{start}{lead}<a id="am-{anchor}"></a>{words} {said}'
+                    + (status(node) if evaluated else "")
                 )
                 # Its children, as children() gives them.
                 found = edges.get(node_id)
@@ -466,7 +469,7 @@ class _Outline:
 
     def finish(self) -> str:
         if self.footnotes:
-            self.lines.extend([f"[^{i}]: {text}" for i, text in enumerate(self.footnotes, 1)])
+            self.lines.extend(self.footnotes)
             self.lines.append("")
         while self.lines and self.lines[-1] == "":
             self.lines.pop()
@@ -474,10 +477,32 @@ class _Outline:
         return "\n".join(self.lines)
 
 
-def _texts(amap: ArgumentMap) -> list[str]:
-    """The texts of claims, arguments and sources that the items show (none empty)."""
-    texts = [text for claim in amap.claims for text in (claim.title, claim.text) if text]
-    texts += [
+# Claims whose texts are gathered and scanned at a time (see _unsafe_texts).
+_CHUNK = 4096
+
+
+def _unsafe_texts(amap: ArgumentMap) -> set[str]:
+    """The texts of claims, arguments and sources that :func:`escape` may change.
+
+    The texts are gathered and scanned a few thousand at a time: :func:`_unsafe` goes over
+    its texts several times, and a chunk's strings are still in the processor's cache from
+    the previous pass (all the texts at once are tens of megabytes; each pass over them then
+    waits for memory, text by text).
+    """
+    claims = amap.claims
+    unsafe: set[str] = set()
+    for start in range(0, len(claims), _CHUNK):
+        chunk = claims[start : start + _CHUNK]
+        unsafe |= _unsafe([text for claim in chunk for text in (claim.title, claim.text) if text])
+    others = _other_texts(amap)
+    for start in range(0, len(others), _CHUNK):
+        unsafe |= _unsafe(others[start : start + _CHUNK])
+    return unsafe
+
+
+def _other_texts(amap: ArgumentMap) -> list[str]:
+    """The texts of arguments and sources that the items show (none empty)."""
+    texts = [
         text
         for a in amap.arguments
         if a.title or a.gist or a.scheme
@@ -543,10 +568,8 @@ def _code(text: str) -> str:
 
 
 _PLAIN_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*[A-Za-z0-9_]|[A-Za-z0-9_]")
-
-
-# A newline-separated list of plain ids.
-_PLAIN_IDS = re.compile(rf"(?:{_PLAIN_ID.pattern})(?:\n(?:{_PLAIN_ID.pattern}))*")
+# A character that no plain id holds, nor the line breaks between ids.
+_NOT_PLAIN = re.compile(r"[^A-Za-z0-9_\n-]")
 
 
 def _renamed(amap: ArgumentMap) -> dict[str, str]:
@@ -556,8 +579,17 @@ def _renamed(amap: ArgumentMap) -> dict[str, str]:
     takes; other ids are made plain, and numbered when two come out the same.
     """
     ids = [c.id for c in amap.claims] + [a.id for a in amap.arguments]
-    joined = "\n".join(ids)  # (the count below rules out ids that hold a line break)
-    if joined.count("\n") == len(ids) - 1 and _PLAIN_IDS.fullmatch(joined):
+    joined = "\n".join(ids)
+    if (
+        joined.count("\n") == len(ids) - 1  # no id holds a line break
+        and _NOT_PLAIN.search(joined) is None
+        # and none is empty or starts or ends with "-"
+        and joined[:1] not in ("", "\n", "-")
+        and joined[-1:] not in ("\n", "-")
+        and "\n\n" not in joined
+        and "\n-" not in joined
+        and "-\n" not in joined
+    ):
         return {}  # most maps
     renamed: dict[str, str] = {}
     taken: set[str] = set()
