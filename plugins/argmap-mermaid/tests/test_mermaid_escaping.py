@@ -7,7 +7,7 @@ import json
 import pytest
 import yaml
 from argmap_mermaid import export
-from argmap_mermaid.escape import escape, label_text, unescape, wrap
+from argmap_mermaid.escape import escape, label_text, label_texts, unescape, wrap
 from argmap_mermaid.flowchart import _yaml_string
 from argmap_mermaid.parsing import parse_flowchart
 from hypothesis import given
@@ -22,8 +22,14 @@ def single_claim_chart(text: str, **options: object) -> str:
     section = b.section(text or "s", id="sec")
     thesis = b.position(text, title=text or None, holder=text or None, section=section, id="p")
     reason = b.claim(text, id="r")
-    argument = b.argument([reason, b.claim("co", id="co")], thesis, title=text or None,
-                          gist=text or None, scheme=text or None, id="arg")
+    argument = b.argument(
+        [reason, b.claim("co", id="co")],
+        thesis,
+        title=text or None,
+        gist=text or None,
+        scheme=text or None,
+        id="arg",
+    )
     b.undercut(b.claim(text, id="u"), against=argument)
     b.contradiction(b.claim(text, id="x"), thesis)
     return export(b.build(), **options)  # type: ignore[arg-type]
@@ -95,6 +101,20 @@ class TestPieces:
     @given(st.text(), st.integers(0, 30))
     def test_label_text_comes_back(self, text: str, width: int) -> None:
         assert unescape(label_text(text, width).replace("<br>", "")) == text
+
+    @given(
+        st.lists(
+            st.text()
+            | st.text(st.sampled_from('ab :#<"\t\x7f%'))  # ASCII: the quick check of bytes
+            | st.text(st.sampled_from("ab \n\u00a0\u3000é😀\u2028\ud800")),
+            max_size=8,
+        ),
+        st.sampled_from([None, 0, 1, 3, 12, 40]),
+    )
+    def test_label_texts_in_bulk_equal_label_text_of_each(
+        self, texts: list[str], width: int | None
+    ) -> None:
+        assert label_texts(texts, width) == [label_text(text, width) for text in texts]
 
     @given(st.text())
     def test_front_matter_title_is_json_and_yaml(self, text: str) -> None:

@@ -36,12 +36,13 @@ import functools
 import json
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any, Protocol
 
+from argmap.collector import paused_gc
 from argmap.errors import FormatError
-from argmap.model import Argument, ArgumentMap, Claim, Element, Node, RelationKind, Section
-from argmap_mermaid.escape import FIELD_BREAK, LINE_BREAK, escape, label_text
+from argmap.model import ArgumentMap, Claim, Node, RelationKind, Section
+from argmap_mermaid.escape import FIELD_BREAK, LINE_BREAK, escape, label_text, label_texts
 from argmap_mermaid.options import DEFAULT_WRAP
 
 DIRECTIONS = ("BT", "TB", "TD", "LR", "RL")
@@ -167,15 +168,19 @@ def export(
     _check_flag("legend", legend)
     width = _check_count("wrap", wrap, minimum=0) or None
     limit = _check_count("max_label", max_label, minimum=2)
-    chart = _Chart(
-        amap,
-        _resolve_evaluation(amap, evaluation),
-        width=width,
-        limit=limit,
-        sources=sources,
-        edge_labels=edge_labels,
-        legend=legend,
-    ).render(direction)
+    resolved = _resolve_evaluation(amap, evaluation)
+    # The chart is 100,000s of new strings and lists that form no cycles: without the pause
+    # the collector would walk the map's heap again and again for nothing.
+    with paused_gc():
+        chart = _Chart(
+            amap,
+            resolved,
+            width=width,
+            limit=limit,
+            sources=sources,
+            edge_labels=edge_labels,
+            legend=legend,
+        ).render(direction)
     if fence:
         return f"```mermaid\n{chart}```\n"
     return chart
@@ -212,8 +217,23 @@ def _resolve_evaluation(amap: ArgumentMap, evaluation: object) -> _Evaluation | 
     return evaluation
 
 
+class _Section:
+    """What one section (or the top level) holds: its node lines, and its nodes' ids by class."""
+
+    __slots__ = ("classes", "lines")
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.classes: dict[str, list[str]] = defaultdict(list)
+
+
 class _Chart:
-    """Writes one chart; one instance per export."""
+    """Writes one chart; one instance per export.
+
+    A 100,000-claim map has 160,000 nodes and 136,000 edges, so the writer works in bulk: the
+    labels' texts are escaped and wrapped by :func:`label_texts` over all of them at once, and
+    nodes and edges are written in loops without a call each.
+    """
 
     def __init__(
         self,
@@ -233,18 +253,14 @@ class _Chart:
         self.sources = sources
         self.edge_labels = edge_labels
         self.legend = legend
-        groups: tuple[tuple[str, Sequence[Element]], ...] = (
-            ("c", amap.claims),
-            ("a", amap.arguments),
-            ("s", amap.sections),
+        # Chart ids in map order, made once: the nodes are written with them beside, and edges
+        # look them up by element id.
+        self.claim_chart_ids = [f"c{number}" for number in range(1, len(amap.claims) + 1)]
+        self.ids: dict[str, str] = dict(
+            zip([c.id for c in amap.claims], self.claim_chart_ids, strict=True)
         )
-        # One dictionary filled in place (a comprehension per group, merged, would insert every
-        # id twice into a dictionary of 100,000s).
-        self.ids: dict[str, str] = {
-            element.id: f"{prefix}{number}"
-            for prefix, group in groups
-            for number, element in enumerate(group, 1)
-        }
+        self.ids.update((a.id, f"a{number}") for number, a in enumerate(amap.arguments, 1))
+        self.ids.update((s.id, f"s{number}") for number, s in enumerate(amap.sections, 1))
         targets = {r.target for r in amap.relations}
         self.premise_ids = {p for a in amap.arguments for p in a.premises}
         self.argument_ids = {a.id for a in amap.arguments}
@@ -259,7 +275,6 @@ class _Chart:
         }
         self.lines: list[str] = []
         self.classes: dict[str, list[str]] = defaultdict(list)
-        self.edge_kinds: list[str] = []  # the kind of each edge, in order (linkStyle numbers)
         self.links = {
             (kind, words): LINKS[kind] + (f'|"{escape(EDGE_WORDS[words])}"|' if edge_labels else "")
             for kind in LINKS
@@ -273,7 +288,15 @@ class _Chart:
             value = value[: self.limit - 1] + "…"
         return label_text(value, self.width)
 
-    def status(self, node: Node) -> list[str]:
+    def texts(self, values: list[str]) -> list[str]:
+        """:meth:`text` of each of ``values``, made in bulk."""
+        limit = self.limit
+        if limit is not None:
+            values = [v if len(v) <= limit else v[: limit - 1] + "…" for v in values]
+        return label_texts(values, self.width)
+
+    def status(self, node: Node, section: _Section) -> list[str]:
+        """The status fields of ``node``'s label; its status class goes to ``section``."""
         if self.evaluation is None:
             return []
         found = self.evaluation.labels.get(node.id)
@@ -281,13 +304,14 @@ class _Chart:
             return []
         value = str(getattr(found.label, "value", found.label))
         marker, words = STATUS.get(value, ("?", value))
-        self.classes[f"status_{value}" if value in STATUS else "note"].append(self.ids[node.id])
+        section.classes[f"status_{value}" if value in STATUS else "note"].append(self.ids[node.id])
         fields = [f"<b>{escape(f'{marker} {words}')}</b>"]
         if found.reason:
             fields.append(f"<i>{self.text(found.reason)}</i>")
         return fields
 
-    def claim_label(self, claim: Claim) -> str:
+    def claim_label(self, claim: Claim, title: str, text: str, section: _Section) -> str:
+        """The label of ``claim``, whose title and text labels are made already."""
         fields: list[str] = []
         if claim.is_position:
             head = "⚑ Position"
@@ -295,9 +319,9 @@ class _Chart:
                 head += f" · held by {claim.holder}"
             fields.append(f"<b>{escape(head)}</b>")
         if claim.title:
-            fields.append(f"<b>{self.text(claim.title)}</b>")
+            fields.append(f"<b>{title}</b>")
         if claim.text:
-            fields.append(self.text(claim.text))
+            fields.append(text)
         elif not claim.title:
             fields.append("<i>(no text)</i>")
         if claim.tags:
@@ -308,48 +332,8 @@ class _Chart:
                 for source in claim.sources
             )
         if self.evaluation is not None:
-            fields.extend(self.status(claim))
+            fields.extend(self.status(claim, section))
         return FIELD_BREAK.join(fields)
-
-    def argument_label(self, argument: Argument) -> str:
-        fields = [_argument_head(len(argument.premises))]
-        if argument.title:
-            fields.append(f"<b>{self.text(argument.title)}</b>")
-        if argument.gist:
-            fields.append(self.text(argument.gist))
-        if argument.scheme:
-            fields.append(f"<i>{_SCHEME}{self.text(argument.scheme)}</i>")
-        if self.evaluation is not None:
-            fields.extend(self.status(argument))
-        return FIELD_BREAK.join(fields)
-
-    # -- pieces -----------------------------------------------------------------------------
-
-    def node(self, node_id: str, node: Node, indent: str) -> None:
-        if isinstance(node, Claim):
-            kind = "position" if node.is_position else "claim"
-            label = self.claim_label(node)
-        else:
-            kind = "argument"
-            label = self.argument_label(node)
-        opening, closing = SHAPES[kind]
-        self.classes[kind].append(node_id)
-        # The comment and the node as one item of the lines: the chart joins them anyway.
-        self.lines.append(
-            f"{indent}%% {node_id}: {_comment(node.id)}\n{indent}{node_id}{opening}{label}{closing}"
-        )
-
-    def edge(self, origin: str, kind: str, link: str, target: str) -> None:
-        """An edge of ``kind`` drawn as ``link`` (see :attr:`links`)."""
-        ids = self.ids
-        self.lines.append(f"    {ids[origin]} {link} {ids[target]}")
-        self.edge_kinds.append(kind)
-
-    def attack_words(self, target: str) -> str:
-        """The words on an attack edge against the node with id ``target``."""
-        if target in self.argument_ids:
-            return "attack"
-        return "undermine" if target in self.premise_ids else "rebut"
 
     # -- the chart --------------------------------------------------------------------------
 
@@ -361,68 +345,165 @@ class _Chart:
         if not len(amap) and not amap.sections:
             self.lines.append('    empty["' + escape("This map has no claims yet.") + '"]')
             self.classes["note"].append("empty")
-        # The nodes of each section, and beside them their chart ids: self.ids holds those of
-        # the claims and arguments first, in map order, so no id is looked up.
-        members: dict[str | None, list[Node]] = defaultdict(list)
-        member_ids: dict[str | None, list[str]] = defaultdict(list)
-        bare = self.bare
-        for node, node_id in zip(amap, self.ids.values(), strict=False):  # then sections
-            if node.id not in bare:
-                members[node.section].append(node)
-                member_ids[node.section].append(node_id)
-        for node_id, node in zip(member_ids[None], members[None], strict=True):
-            self.node(node_id, node, "    ")
-        self.subgraphs(members, member_ids)
+        order, depths = self.section_order()
+        # What each section holds, with its nodes' lines indented for its depth.
+        members: dict[str | None, _Section] = {None: _Section()}
+        members.update((section.id, _Section()) for section in order)
+        indents: dict[str | None, str] = {None: "    "}
+        indents.update((s.id, "    " * (depth + 1)) for s, depth in zip(order, depths, strict=True))
+        # Nodes in sections that are not drawn (none in a checked map) go nowhere.
+        nowhere = _Section()
+        self.claims(members, indents, nowhere)
+        self.arguments(members, indents, nowhere)
+        top = members[None]
+        self.lines.extend(top.lines)
+        self.subgraphs(order, depths, members)
+        # Each class lists its nodes in the order they are written.
+        for part in (top, *(members[section.id] for section in order)):
+            for name, ids in part.classes.items():
+                self.classes[name].extend(ids)
         if self.legend and len(amap):
             self.lines.append('    legend["' + self.legend_label() + '"]')
             self.classes["note"].append("legend")
-        self.edges()
-        self.styles()
+        self.styles(self.edges())
         self.lines.append("")  # the chart ends with a line break
         return "\n".join(self.lines)
 
-    def subgraphs(
-        self, members: Mapping[str | None, list[Node]], member_ids: Mapping[str | None, list[str]]
-    ) -> None:
+    def section_order(self) -> tuple[list[Section], list[int]]:
+        """The sections in the order they are written, and the depth of each (top level: 1)."""
         children: dict[str | None, list[Section]] = defaultdict(list)
         for section in self.amap.sections:
             children[section.parent].append(section)
+        order: list[Section] = []
+        depths: list[int] = []
         # An explicit stack: sections may nest deeper than Python's recursion limit.
-        stack: list[tuple[Section | None, int]] = [(s, 1) for s in reversed(children[None])]
+        stack: list[tuple[Section, int]] = [(s, 1) for s in reversed(children[None])]
         while stack:
-            item, depth = stack.pop()
-            indent = "    " * depth
-            if item is None:
-                self.lines.append(f"{indent}end")
-                continue
-            section = item
-            section_id = self.ids[section.id]
-            self.lines.append(f"{indent}%% {section_id}: {_comment(section.id)}")
-            self.lines.append(f'{indent}subgraph {section_id} ["{self.text(section.title)}"]')
-            inner = indent + "    "
-            section_members = members.get(section.id, [])
-            for node_id, node in zip(member_ids.get(section.id, []), section_members, strict=True):
-                self.node(node_id, node, inner)
-            stack.append((None, depth))
+            section, depth = stack.pop()
+            order.append(section)
+            depths.append(depth)
             stack.extend((child, depth + 1) for child in reversed(children[section.id]))
+        return order, depths
 
-    def edges(self) -> None:
-        bare, links, edge = self.bare, self.links, self.edge
-        support = links["support", "support"]
+    def claims(
+        self,
+        members: dict[str | None, _Section],
+        indents: dict[str | None, str],
+        nowhere: _Section,
+    ) -> None:
+        claims = self.amap.claims
+        texts = self.texts([claim.text for claim in claims])
+        titles = iter(self.texts([claim.title for claim in claims if claim.title]))
+        comments = _comments([claim.id for claim in claims])
+        # Plain claims (no position, tags, sources shown or evaluation) are written inline.
+        general = self.sources or self.evaluation is not None
+        for claim, node_id, text, comment in zip(
+            claims, self.claim_chart_ids, texts, comments, strict=True
+        ):
+            section = members.get(claim.section, nowhere)
+            title = next(titles) if claim.title else ""
+            if general or claim.is_position or claim.tags or not claim.text:
+                label = self.claim_label(claim, title, text, section)
+            elif title:
+                label = f"<b>{title}</b><br/>{text}"
+            else:
+                label = text
+            kind = "position" if claim.is_position else "claim"
+            opening, closing = SHAPES[kind]
+            indent = indents.get(claim.section, "")
+            # The comment and the node as one item of the lines: the chart joins them anyway.
+            section.lines.append(
+                f"{indent}%% {node_id}: {comment}\n{indent}{node_id}{opening}{label}{closing}"
+            )
+            section.classes[kind].append(node_id)
+
+    def arguments(
+        self,
+        members: dict[str | None, _Section],
+        indents: dict[str | None, str],
+        nowhere: _Section,
+    ) -> None:
+        bare = self.bare
+        # Two lists, not a list of pairs: 60,000 new tuples would wake the cyclic collector.
+        drawn = [argument for argument in self.amap.arguments if argument.id not in bare]
+        ids = self.ids
+        node_ids = [ids[argument.id] for argument in drawn]
+        titles = iter(self.texts([a.title for a in drawn if a.title]))
+        gists = iter(self.texts([a.gist for a in drawn if a.gist]))
+        schemes = iter(self.texts([a.scheme for a in drawn if a.scheme]))
+        comments = _comments([a.id for a in drawn])
+        opening, closing = SHAPES["argument"]
+        evaluation = self.evaluation is not None
+        for argument, node_id, comment in zip(drawn, node_ids, comments, strict=True):
+            section = members.get(argument.section, nowhere)
+            fields = [_argument_head(len(argument.premises))]
+            if argument.title:
+                fields.append(f"<b>{next(titles)}</b>")
+            if argument.gist:
+                fields.append(next(gists))
+            if argument.scheme:
+                fields.append(f"<i>{_SCHEME}{next(schemes)}</i>")
+            if evaluation:
+                fields.extend(self.status(argument, section))
+            indent = indents.get(argument.section, "")
+            section.lines.append(
+                f"{indent}%% {node_id}: {comment}\n"
+                f"{indent}{node_id}{opening}{FIELD_BREAK.join(fields)}{closing}"
+            )
+            section.classes["argument"].append(node_id)
+
+    def subgraphs(
+        self, order: list[Section], depths: list[int], members: Mapping[str | None, _Section]
+    ) -> None:
+        lines = self.lines
+        ends: list[str] = []  # the "end" lines of the open subgraphs, innermost last
+        for section, depth in zip(order, depths, strict=True):
+            while len(ends) >= depth:
+                lines.append(ends.pop())
+            indent = "    " * depth
+            section_id = self.ids[section.id]
+            lines.append(f"{indent}%% {section_id}: {_comment(section.id)}")
+            lines.append(f'{indent}subgraph {section_id} ["{self.text(section.title)}"]')
+            lines.extend(members[section.id].lines)
+            ends.append(f"{indent}end")
+        lines.extend(reversed(ends))
+
+    def edges(self) -> dict[str, list[int]]:
+        """Write the edges; returns the numbers of the edges of each kind (for linkStyle)."""
+        lines, ids, bare, links = self.lines, self.ids, self.bare, self.links
+        numbers: dict[str, list[int]] = {kind: [] for kind in LINKS}
+        support, premise = numbers["support"], numbers["premise"]
+        support_link = links["support", "support"]
         premise_links = {False: links["premise", "premise"], True: links["premise", "co-premise"]}
+        count = len(lines)  # edge numbers are line numbers less this
         for argument in self.amap.arguments:
             if argument.id in bare:
-                edge(argument.premises[0], "support", support, argument.conclusion or "")
+                support.append(len(lines) - count)
+                premise_id = ids[argument.premises[0]]
+                lines.append(f"    {premise_id} {support_link} {ids[argument.conclusion or '']}")
                 continue
+            node_id = ids[argument.id]
             link = premise_links[len(argument.premises) > 1]
-            for premise in argument.premises:
-                edge(premise, "premise", link, argument.id)
+            for premise_id in argument.premises:
+                premise.append(len(lines) - count)
+                lines.append(f"    {ids[premise_id]} {link} {node_id}")
             if argument.conclusion is not None:
-                edge(argument.id, "support", support, argument.conclusion)
+                support.append(len(lines) - count)
+                lines.append(f"    {node_id} {support_link} {ids[argument.conclusion]}")
+        argument_ids, premise_ids = self.argument_ids, self.premise_ids
+        attack = RelationKind.ATTACK
         for relation in self.amap.relations:
-            kind, target = relation.kind.value, relation.target
-            words = self.attack_words(target) if relation.kind is RelationKind.ATTACK else kind
-            edge(relation.origin, kind, links[kind, words], target)
+            kind, target = relation.kind, relation.target
+            if kind is attack:
+                if target in argument_ids:
+                    words = "attack"
+                else:
+                    words = "undermine" if target in premise_ids else "rebut"
+            else:
+                words = kind.value
+            numbers[kind.value].append(len(lines) - count)
+            lines.append(f"    {ids[relation.origin]} {links[kind.value, words]} {ids[target]}")
+        return numbers
 
     def legend_label(self) -> str:
         lines = [
@@ -438,19 +519,25 @@ class _Chart:
             )
         return FIELD_BREAK.join(line if line.startswith("<b>") else escape(line) for line in lines)
 
-    def styles(self) -> None:
+    def styles(self, edge_numbers: Mapping[str, list[int]]) -> None:
         for name, style in CLASS_DEFS.items():
             if self.classes.get(name):
                 self.lines.append(f"    classDef {name} {style}")
         for name in CLASS_DEFS:
             if self.classes.get(name):
                 self.lines.append(f"    class {','.join(self.classes[name])} {name}")
-        link_kinds: dict[str, list[str]] = defaultdict(list)
-        for number, kind in enumerate(self.edge_kinds):
-            link_kinds[kind].append(str(number))
         for kind, colour in LINK_COLOURS.items():
-            if link_kinds.get(kind):
-                self.lines.append(f"    linkStyle {','.join(link_kinds[kind])} {colour}")
+            if edge_numbers.get(kind):
+                self.lines.append(
+                    f"    linkStyle {','.join(map(str, edge_numbers[kind]))} {colour}"
+                )
+
+
+def _comments(ids: list[str]) -> list[str]:
+    """:func:`_comment` of each of ``ids`` (most ids are letters and digits only)."""
+    if "".join(ids).isalnum():
+        return ids
+    return [_comment(element_id) for element_id in ids]
 
 
 @functools.cache
