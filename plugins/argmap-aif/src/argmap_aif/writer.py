@@ -182,7 +182,8 @@ class _Writer:
         self.ext_claims: dict[str, str] = {}
         self.ext_arguments: dict[str, str] = {}
         self.ext_relations: dict[str, str] = {}
-        self.clean_ids = False  # whether no node id needs escaping (known once all are made)
+        # Whether no node id needs escaping: a node's id is either wanted or new (digits)
+        self.clean_ids = not _NEEDS_ESCAPE.search("".join(wanted))
 
     @staticmethod
     def _records(value: Any) -> Iterator[dict[str, Any]]:
@@ -227,24 +228,35 @@ class _Writer:
             else:  # add_node's line for a node without details, written in place
                 encoded = node_ids[claim_id] = _string(claim_id)
                 nodes.append(f'{{"nodeID": {encoded}, "text": {_string(claim.text)}, "type": "I"}}')
-            # The members of the claim's record, as _encode would write them
-            record = ""
-            if claim.title is not None:
-                record += ', "title": ' + _string(claim.title)
+            # The claim's record, as _encode would write it
+            title, holder, tags, section = claim.title, claim.holder, claim.tags, claim.section
+            if (
+                title is None
+                and holder is None
+                and not tags
+                and not data
+                and not claim.is_position
+                and claim.verdict is None
+            ):  # the usual claim: its section alone, if any
+                if section is not None:
+                    ext[claim_id] = f'{{"section": {_string(section)}}}'
+                continue
+            record = ""  # its members
+            if title is not None:
+                record += ', "title": ' + _string(title)
             if claim.is_position:
                 record += ', "position": true'
-            if claim.holder is not None:
-                record += ', "holder": ' + _string(claim.holder)
-            if claim.tags:
-                record += ', "tags": ' + _encode(claim.tags)
-            if claim.section is not None:
-                record += ', "section": ' + _string(claim.section)
+            if holder is not None:
+                record += ', "holder": ' + _string(holder)
+            if tags:
+                record += ', "tags": ' + _encode(tags)
+            if section is not None:
+                record += ', "section": ' + _string(section)
             if claim.verdict is not None:
                 record += ', "verdict": ' + _string(claim.verdict.value)
             if data:
                 record += ', "data": ' + _encode(data)
-            if record:
-                ext[claim_id] = "{" + record[2:] + "}"
+            ext[claim_id] = "{" + record[2:] + "}"
 
     def arguments(self) -> None:
         nodes, node_ids, edges = self.nodes, self.node_ids, self.edges
@@ -632,7 +644,6 @@ class _Writer:
         node_ids = self.node_ids
         edges: list[str]
         seen: set[tuple[str, str]] = set()
-        self.clean_ids = not _NEEDS_ESCAPE.search("".join(node_ids))
         if not self.check_edges and not self.raw_edges and self.clean_ids:
             # The common case: every edge is new and joins written nodes, and no node id needs
             # escaping, so each is its JSON text between quotes. An f-string in a comprehension
@@ -668,20 +679,16 @@ class _Writer:
                 if edge.get("formEdgeID") is not None:
                     raw["formEdgeID"] = edge["formEdgeID"]
                 edges.append(_nested_lines(_encode(raw), "edgeID"))
-        parts = ["{\n"]
-        _lines(parts, "nodes", self.nodes)
-        parts.append(",\n")
-        _lines(parts, "edges", edges)
-        parts.append(",\n")
-        _lines(parts, "locutions", self.locutions)
+        tail = ""
         if participants:
-            parts.append(",\n" + _list("participants", participants, "participantID"))
+            tail += ",\n" + _list("participants", participants, "participantID")
         text = _aif(self.amap.data).get("text")
         if isinstance(text, str):
-            parts.append(f',\n  "text": {_encode(text)}')
-        parts.append(f',\n  "{EXTENSION_KEY}": {self.extension()}')
-        parts.append("\n}\n")
-        return "".join(parts)
+            tail += f',\n  "text": {_encode(text)}'
+        tail += f',\n  "{EXTENSION_KEY}": {self.extension()}\n}}\n'
+        return _joined(
+            "{\n", (("nodes", self.nodes), ("edges", edges), ("locutions", self.locutions)), tail
+        )
 
     def extension(self) -> str:
         amap = self.amap
@@ -736,16 +743,32 @@ def _list(key: str, items: list[dict[str, Any]], first: str) -> str:
     return _lines_of(key, _encode(items)[1:-1], first)
 
 
-def _lines(parts: list[str], key: str, lines: list[str]) -> None:
-    """Add the list ``key`` of objects already encoded, one line each, to ``parts``.
+def _joined(head: str, lists: tuple[tuple[str, list[str]], ...], tail: str) -> str:
+    """``head``, the lists ``key`` of objects already encoded (one line each), then ``tail``.
 
-    Each line reads as :func:`_list` would write its object (see :func:`_nested_lines`); the
-    list is joined once, straight into the document's parts.
+    Each line reads as :func:`_list` would write its object (see :func:`_nested_lines`). The
+    lists are most of the document (66 MB for the export benchmark's map): joining each and
+    then the document would copy that text twice. So the text between two objects of different
+    lists is stuck to them, and one join writes the whole document. The lists are consumed.
     """
-    if not lines:
-        parts.append(f'  "{key}": []')
-        return
-    parts.extend((f'  "{key}": [\n    ', ",\n    ".join(lines), "\n  ]"))
+    items: list[str] = []
+    between = head  # the text before the next object
+    for key, lines in lists:
+        if not lines:
+            between += f'  "{key}": [],\n'
+            continue
+        lines[0] = f'{between}  "{key}": [\n    {lines[0]}'
+        if items:
+            items[-1] += lines[0]
+            items += lines[1:]
+        else:
+            items = lines
+        between = "\n  ],\n"
+    between = between[:-2] + tail  # no comma after the last list
+    if not items:
+        return between
+    items[-1] += between
+    return ",\n    ".join(items)
 
 
 def _add_line(lines: list[str], line: str) -> None:
