@@ -259,7 +259,8 @@ class _Chart:
         self.ids: dict[str, str] = dict(
             zip([c.id for c in amap.claims], self.claim_chart_ids, strict=True)
         )
-        self.ids.update((a.id, f"a{number}") for number, a in enumerate(amap.arguments, 1))
+        argument_ids = [f"a{number}" for number in range(1, len(amap.arguments) + 1)]
+        self.ids.update(zip([a.id for a in amap.arguments], argument_ids, strict=True))
         self.ids.update((s.id, f"s{number}") for number, s in enumerate(amap.sections, 1))
         targets = {r.target for r in amap.relations}
         self.premise_ids = {p for a in amap.arguments for p in a.premises}
@@ -492,17 +493,21 @@ class _Chart:
                 lines.append(f"    {node_id} {support_link} {ids[argument.conclusion]}")
         argument_ids, premise_ids = self.argument_ids, self.premise_ids
         attack = RelationKind.ATTACK
+        # Links by the kind's value, read as _value_: Enum.value is a property, and an enum
+        # member as a key hashes in Python, each a call per relation.
+        kind_links = {kind.value: links[kind.value, kind.value] for kind in RelationKind}
+        attack_links = {words: links["attack", words] for words in ("attack", "undermine", "rebut")}
         for relation in self.amap.relations:
             kind, target = relation.kind, relation.target
             if kind is attack:
                 if target in argument_ids:
-                    words = "attack"
+                    link = attack_links["attack"]
                 else:
-                    words = "undermine" if target in premise_ids else "rebut"
+                    link = attack_links["undermine" if target in premise_ids else "rebut"]
             else:
-                words = kind.value
-            numbers[kind.value].append(len(lines) - count)
-            lines.append(f"    {ids[relation.origin]} {links[kind.value, words]} {ids[target]}")
+                link = kind_links[kind._value_]
+            numbers[kind._value_].append(len(lines) - count)
+            lines.append(f"    {ids[relation.origin]} {link} {ids[target]}")
         return numbers
 
     def legend_label(self) -> str:
