@@ -218,11 +218,15 @@ def _resolve_evaluation(amap: ArgumentMap, evaluation: object) -> _Evaluation | 
 
 
 class _Section:
-    """What one section (or the top level) holds: its node lines, and its nodes' ids by class."""
+    """What one section (or the top level) holds: its node lines, and its nodes' ids by class.
 
-    __slots__ = ("classes", "lines")
+    ``indent`` is its nodes' indent (a section at depth 1 indents them by two levels).
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("classes", "indent", "lines")
+
+    def __init__(self, indent: str) -> None:
+        self.indent = indent
         self.lines: list[str] = []
         self.classes: dict[str, list[str]] = defaultdict(list)
 
@@ -348,14 +352,14 @@ class _Chart:
             self.classes["note"].append("empty")
         order, depths = self.section_order()
         # What each section holds, with its nodes' lines indented for its depth.
-        members: dict[str | None, _Section] = {None: _Section()}
-        members.update((section.id, _Section()) for section in order)
-        indents: dict[str | None, str] = {None: "    "}
-        indents.update((s.id, "    " * (depth + 1)) for s, depth in zip(order, depths, strict=True))
+        members: dict[str | None, _Section] = {None: _Section("    ")}
+        members.update(
+            (s.id, _Section("    " * (depth + 1))) for s, depth in zip(order, depths, strict=True)
+        )
         # Nodes in sections that are not drawn (none in a checked map) go nowhere.
-        nowhere = _Section()
-        self.claims(members, indents, nowhere)
-        self.arguments(members, indents, nowhere)
+        nowhere = _Section("")
+        self.claims(members, nowhere)
+        self.arguments(members, nowhere)
         top = members[None]
         self.lines.extend(top.lines)
         self.subgraphs(order, depths, members)
@@ -389,7 +393,6 @@ class _Chart:
     def claims(
         self,
         members: dict[str | None, _Section],
-        indents: dict[str | None, str],
         nowhere: _Section,
     ) -> None:
         claims = self.amap.claims
@@ -411,7 +414,7 @@ class _Chart:
                 label = text
             kind = "position" if claim.is_position else "claim"
             opening, closing = SHAPES[kind]
-            indent = indents.get(claim.section, "")
+            indent = section.indent
             # The comment and the node as one item of the lines: the chart joins them anyway.
             section.lines.append(
                 f"{indent}%% {node_id}: {comment}\n{indent}{node_id}{opening}{label}{closing}"
@@ -421,7 +424,6 @@ class _Chart:
     def arguments(
         self,
         members: dict[str | None, _Section],
-        indents: dict[str | None, str],
         nowhere: _Section,
     ) -> None:
         bare = self.bare
@@ -446,7 +448,7 @@ class _Chart:
                 fields.append(f"<i>{_SCHEME}{next(schemes)}</i>")
             if evaluation:
                 fields.extend(self.status(argument, section))
-            indent = indents.get(argument.section, "")
+            indent = section.indent
             section.lines.append(
                 f"{indent}%% {node_id}: {comment}\n"
                 f"{indent}{node_id}{opening}{FIELD_BREAK.join(fields)}{closing}"
