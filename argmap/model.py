@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
 import attrs
@@ -505,6 +506,15 @@ class ArgumentMap:
 
     def __len__(self) -> int:
         return len(self.claims) + len(self.arguments)
+
+    @property
+    def elements(self) -> Mapping[str, Element]:
+        """Every claim, argument and section by id, as a read-only view.
+
+        For code that looks up many ids (an exporter walking 100,000 claims): plain
+        subscription, without :meth:`get`'s error translation per call.
+        """
+        return MappingProxyType(self._elements)
 
     def get(self, element_id: str) -> Element:
         """Return the claim, argument or section with this id."""

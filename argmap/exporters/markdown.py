@@ -168,7 +168,7 @@ class _Outline:
         self.written: set[str] = set()
         # The map's own index by id, without ArgumentMap.get's check: every premise, origin
         # and target of the map is a claim or argument of it.
-        self.node_of = cast("Mapping[str, Node]", amap._elements)
+        self.node_of = cast("Mapping[str, Node]", amap.elements)
         self.renamed = _renamed(amap)
         self.contradicted: set[str] = set()  # nodes that take part in a contradiction
         self.edges = self._edges()

@@ -84,6 +84,15 @@ class TestQueries:
         with pytest.raises(UnknownIdError, match="claim"):
             amap.claim("signed-commitments")  # an argument, not a claim
 
+    def test_elements_is_a_read_only_view_by_id(self) -> None:
+        amap = example_map()
+        elements = amap.elements
+        ids = [s.id for s in amap.sections] + [n.id for n in amap]
+        assert sorted(elements) == sorted(ids)
+        assert all(elements[i] is amap.get(i) for i in ids)
+        with pytest.raises(TypeError):
+            elements["new"] = amap.claims[0]  # type: ignore[index]
+
     def test_positions(self) -> None:
         amap = example_map()
         assert [(p.title, p.holder) for p in amap.positions] == [
