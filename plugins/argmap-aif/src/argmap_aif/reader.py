@@ -39,7 +39,6 @@ from argmap.model import (
     RelationKind,
     Section,
     Source,
-    Verdict,
 )
 from argmap.validation import Diagnostic, Severity
 from argmap_aif.common import (
@@ -50,10 +49,16 @@ from argmap_aif.common import (
     scheme_of,
     source_from_locution,
 )
-
-_KINDS = {kind.value: kind for kind in RelationKind}
-_VERDICTS = {verdict.value: verdict for verdict in Verdict}
-_SOURCE_FIELDS = ("speaker", "document", "date", "url", "quote", "locator")
+from argmap_aif.fields import (
+    argument_fields,
+    claim_fields,
+    data_of,
+    ident,
+    opt_str,
+    relation_kind,
+    str_or_none,
+    text_of,
+)
 
 
 @attrs.frozen
@@ -73,38 +78,9 @@ class AifReading:
     flavour: str
 
 
-def _ident(value: Any) -> str | None:
-    """An AIF id as text: strings stay, integers become their digits, others are not ids."""
-    if isinstance(value, str):
-        return value if value else None
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return None
-
-
 def _edge_id(value: Any) -> str | None:
-    """An edge id as read: strings as they are (even empty), others as :func:`_ident` reads them."""
-    return value if type(value) is str else _ident(value)
-
-
-def _kind(mark: Mapping[str, Any]) -> RelationKind | None:
-    """The relation kind an extension record names, if it names one."""
-    kind = mark.get("kind")
-    return _KINDS.get(kind) if isinstance(kind, str) else None
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return ""
-
-
-def _opt_str(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
+    """An edge id as read: strings as they are (even empty), other values as ids are read."""
+    return value if type(value) is str else ident(value)
 
 
 def _json(value: Any) -> JSONValue:
@@ -287,7 +263,7 @@ class _Builder:
                 continue
             node_id = node.get("nodeID")
             if type(node_id) is not str or not node_id:
-                node_id = _ident(node_id)
+                node_id = ident(node_id)
                 if node_id is None:
                     self.r.warn(
                         "no-node-id",
@@ -391,7 +367,7 @@ class _Builder:
             origin = edge.get("fromID")
             target = edge.get("toID")
             if type(origin) is not str or type(target) is not str or not origin or not target:
-                origin, target = _ident(origin), _ident(target)
+                origin, target = ident(origin), ident(target)
             if origin is None or target is None:
                 self.bad_edge(i, _edge_id(edge.get("edgeID")), origin, target)
                 continue
@@ -443,7 +419,7 @@ class _Builder:
     ) -> None:
         for record in participants:
             if isinstance(record, dict):
-                pid = _ident(record.get("participantID"))
+                pid = ident(record.get("participantID"))
                 name = participant_name(record)
                 if pid is not None and name is not None:
                     self.participants[pid] = name
@@ -453,8 +429,8 @@ class _Builder:
         if isinstance(fulfilled, list):
             for record in fulfilled:
                 if isinstance(record, dict):
-                    node_id = _ident(record.get("nodeID"))
-                    scheme_id = _ident(record.get("schemeID"))
+                    node_id = ident(record.get("nodeID"))
+                    scheme_id = ident(record.get("schemeID"))
                     if node_id is not None and scheme_id is not None:
                         self.scheme_ids[node_id] = scheme_id
 
@@ -473,7 +449,7 @@ class _Builder:
 
     def load_any_locutions(self, locutions: list[Any]) -> None:
         for i, record in enumerate(locutions):
-            node_id = _ident(record.get("nodeID")) if isinstance(record, dict) else None
+            node_id = ident(record.get("nodeID")) if isinstance(record, dict) else None
             if node_id is None:
                 self.r.warn(
                     "bad-locution",
@@ -509,12 +485,12 @@ class _Builder:
         node = self.nodes[node_id]
         out: dict[str, JSONValue] = {}
         if text:
-            out["text"] = _text(node.get("text"))
+            out["text"] = text_of(node.get("text"))
         for key in ("scheme", "timestamp"):
             value = node.get(key)
             if isinstance(value, str) and value:
                 out[key] = value
-        scheme_id = _ident(node.get("schemeID")) or self.scheme_ids.get(node_id)
+        scheme_id = ident(node.get("schemeID")) or self.scheme_ids.get(node_id)
         if scheme_id is not None:
             out["schemeID"] = scheme_id
         return out
@@ -540,12 +516,12 @@ class _Builder:
                 if record is not None:
                     pid = record.get("personID")
                     if type(pid) is not str or not pid:
-                        pid = _ident(pid)
+                        pid = ident(pid)
                 text = node.get("text")
                 source, bad = source_from_locution(
                     lnode,
-                    text if type(text) is str else _text(text),
-                    _opt_str(node.get("timestamp")),
+                    text if type(text) is str else text_of(text),
+                    opt_str(node.get("timestamp")),
                     record,
                     participants.get(pid) if pid is not None else None,
                 )
@@ -583,7 +559,7 @@ class _Builder:
         for node_id, node in self.of_kind_with_nodes(_I):
             text = node.get("text")
             if type(text) is not str:
-                text = _text(text)
+                text = text_of(text)
             own = sources.get(node_id, ())
             if has_ext:
                 record = ext_claims.get(node_id)
@@ -591,7 +567,7 @@ class _Builder:
                     # What a claim without extras reads as (the common case, made directly).
                     claims.append(Claim(node_id, text, None, False, None, (), own))
                     continue
-                fields = _claim_fields(record)
+                fields = claim_fields(record)
                 fields.setdefault("sources", own)
             else:
                 details = self.node_details(node_id)
@@ -613,7 +589,7 @@ class _Builder:
         for node_id, _ in scheme_nodes:
             if types[node_id] == "RA":
                 mark = ext_relations.get(node_id)
-                if isinstance(mark, dict) and _kind(mark) is not None:
+                if isinstance(mark, dict) and relation_kind(mark) is not None:
                     relation_nodes[node_id] = str(mark["kind"])
                 else:
                     argument_ids.add(node_id)
@@ -637,7 +613,7 @@ class _Builder:
                     conclusion = following[0]
                     if types[conclusion] == "I" and conclusion not in premises:
                         text = node.get("text")
-                        scheme = scheme_of(text if type(text) is str else _text(text))
+                        scheme = scheme_of(text if type(text) is str else text_of(text))
                         arguments.append(
                             Argument(node_id, tuple(premises), conclusion, None, None, scheme)
                         )
@@ -765,9 +741,9 @@ class _Builder:
                 sections.append(
                     Section(
                         id=item["id"],
-                        title=_text(item.get("title")),
-                        parent=_opt_str(item.get("parent")),
-                        data=_data(item.get("data")),
+                        title=text_of(item.get("title")),
+                        parent=opt_str(item.get("parent")),
+                        data=data_of(item.get("data")),
                     )
                 )
         known_sections = {s.id for s in sections}
@@ -791,17 +767,17 @@ class _Builder:
         ]
         try:
             return ArgumentMap(
-                title=_text(meta.get("title")),
-                description=_opt_str_or_empty(meta.get("description")),
+                title=text_of(meta.get("title")),
+                description=str_or_none(meta.get("description")),
                 authors=tuple(a for a in meta.get("authors", ()) if isinstance(a, str))
                 if isinstance(meta.get("authors"), list)
                 else (),
-                date=_opt_str_or_empty(meta.get("date")),
+                date=str_or_none(meta.get("date")),
                 claims=claims,
                 arguments=arguments,
                 relations=relations,
                 sections=sections,
-                data=_data(meta["data"]) if "data" in meta else default_data,
+                data=data_of(meta["data"]) if "data" in meta else default_data,
             )
         except MapStructureError as error:  # pragma: no cover - guarded above, kept as a net
             raise self.r.fail("invalid-map", str(error)) from None
@@ -809,7 +785,7 @@ class _Builder:
     def unanchored(self, node_id: str) -> None:
         self.r.warn(
             "unanchored-illocution",
-            f"YA-node {node_id} ({_text(self.nodes[node_id].get('text'))!r}) "
+            f"YA-node {node_id} ({text_of(self.nodes[node_id].get('text'))!r}) "
             "points at nothing; kept under data.aif.dialogue",
             node_id,
         )
@@ -850,11 +826,11 @@ class _Builder:
                 conclusions.append(n)
             elif kind == "RA" and n in argument_ids:
                 self.add_relation(relations, Relation(RelationKind.SUPPORT, node_id, n), node_id)
-        text = _text(node.get("text"))
+        text = text_of(node.get("text"))
         fields: dict[str, Any]
         if has_ext:
             if record and isinstance(record, dict):
-                fields = _argument_fields(record)
+                fields = argument_fields(record)
                 fields.setdefault("scheme", scheme_of(text))
             else:
                 fields = {"scheme": scheme_of(text)}
@@ -863,7 +839,9 @@ class _Builder:
             if details.get("scheme") == text:
                 del details["scheme"]
             fields = {
-                "scheme": scheme_of(text) if text.strip() else scheme_of(_text(node.get("scheme"))),
+                "scheme": scheme_of(text)
+                if text.strip()
+                else scheme_of(text_of(node.get("scheme"))),
                 "data": {DATA_KEY: _json(details)} if details else {},
             }
         if not conclusions:
@@ -941,9 +919,9 @@ class _Builder:
             )
             return False
         mark = record if isinstance(record, dict) else None
-        kind = _kind(mark) if has_ext and mark is not None else None
+        kind = relation_kind(mark) if has_ext and mark is not None else None
         if has_ext:
-            data = _data(mark.get("data")) if mark is not None else {}
+            data = data_of(mark.get("data")) if mark is not None else {}
         else:
             details = self.node_details(node_id, text=True)
             details["nodeID"] = node_id
@@ -1071,63 +1049,6 @@ def _dict_of(ext: Mapping[str, Any] | None, key: str) -> dict[str, Any]:
         return {}
     value = ext.get(key)
     return value if isinstance(value, dict) else {}
-
-
-def _data(value: Any) -> dict[str, JSONValue]:
-    return value if isinstance(value, dict) else {}
-
-
-def _opt_str_or_empty(value: Any) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def _strings(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        return ()
-    return tuple(v for v in value if isinstance(v, str))
-
-
-def _sources(value: Any) -> tuple[Source, ...]:
-    if not isinstance(value, list):
-        return ()
-    out = []
-    for item in value:
-        if isinstance(item, dict):
-            out.append(
-                Source(
-                    **{k: item[k] if isinstance(item.get(k), str) else None for k in _SOURCE_FIELDS}
-                )
-            )
-    return tuple(out)
-
-
-def _claim_fields(record: Mapping[str, Any]) -> dict[str, Any]:
-    fields: dict[str, Any] = {
-        "title": _opt_str_or_empty(record.get("title")),
-        "is_position": record.get("position") is True,
-        "holder": _opt_str_or_empty(record.get("holder")),
-        "tags": _strings(record.get("tags")),
-        "section": _opt_str_or_empty(record.get("section")),
-        "verdict": _VERDICTS.get(str(record.get("verdict"))),
-        "data": _data(record.get("data")),
-    }
-    if "sources" in record:
-        fields["sources"] = _sources(record.get("sources"))
-    return fields
-
-
-def _argument_fields(record: Mapping[str, Any]) -> dict[str, Any]:
-    fields: dict[str, Any] = {
-        "title": _opt_str_or_empty(record.get("title")),
-        "gist": _opt_str_or_empty(record.get("gist")),
-        "tags": _strings(record.get("tags")),
-        "sources": _sources(record.get("sources")),
-        "section": _opt_str_or_empty(record.get("section")),
-        "data": _data(record.get("data")),
-    }
-    if "scheme" in record:
-        fields["scheme"] = _opt_str_or_empty(record.get("scheme"))
-    return fields
 
 
 def read_aif(data: bytes | str, source: str | None = None) -> AifReading:
