@@ -8,6 +8,7 @@ from typing import Any
 
 from argmap.model import Source
 from argmap.validation import is_iso_date
+from argmap_aif.fields import ident
 
 EXTENSION_KEY = "argmapExtension"
 """The top-level key under which the writer keeps what AIF has no field for.
@@ -75,6 +76,18 @@ def participant_name(record: Mapping[str, Any]) -> str | None:
         name = record.get("name")
         return name if isinstance(name, str) and name else None
     return " ".join(parts)
+
+
+def participant_names(records: list[Any]) -> dict[str, str]:
+    """The name of each participant with an id and a name, by id."""
+    names: dict[str, str] = {}
+    for record in records:
+        if isinstance(record, dict):
+            pid = ident(record.get("participantID"))
+            name = participant_name(record)
+            if pid is not None and name is not None:
+                names[pid] = name
+    return names
 
 
 def split_name(name: str) -> tuple[str, str]:

@@ -58,6 +58,14 @@ def data_of(value: Any) -> dict[str, JSONValue]:
     return value if isinstance(value, dict) else {}
 
 
+def table_of(extension: Mapping[str, Any] | None, key: str) -> dict[str, Any]:
+    """One of the extension's tables (``claims``, ``arguments``, ``relations``), else empty."""
+    if extension is None:
+        return {}
+    value = extension.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def _strings(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list):
         return ()

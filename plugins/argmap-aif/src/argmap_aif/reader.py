@@ -41,11 +41,12 @@ from argmap.model import (
     Source,
 )
 from argmap.validation import Diagnostic, Severity
+from argmap_aif.bulk import read_bulk
 from argmap_aif.common import (
     DATA_KEY,
     EXTENSION_KEY,
     KNOWN_TYPES,
-    participant_name,
+    participant_names,
     scheme_of,
     source_from_locution,
 )
@@ -57,6 +58,7 @@ from argmap_aif.fields import (
     opt_str,
     relation_kind,
     str_or_none,
+    table_of,
     text_of,
 )
 
@@ -176,6 +178,18 @@ class _Reader:
             )
             extension = None
         built = _Builder(self, prefix, extension)
+        if extension is not None:
+            bulk = read_bulk(nodes, edges, locutions, participants, extension)
+            if bulk is not None:
+                meta = extension.get("map")
+                amap = built.make_map(
+                    bulk.claims,
+                    bulk.arguments,
+                    bulk.relations,
+                    meta if isinstance(meta, dict) else {},
+                    default_data={},
+                )
+                return AifReading(amap, tuple(self.warnings), bulk.node_counts, flavour)
         built.load_nodes(nodes)
         built.load_edges(edges)
         built.load_dialogue_tables(locutions, participants, doc.get("schemefulfillments"))
@@ -417,13 +431,8 @@ class _Builder:
     def load_dialogue_tables(
         self, locutions: list[Any], participants: list[Any], fulfilled: Any
     ) -> None:
-        for record in participants:
-            if isinstance(record, dict):
-                pid = ident(record.get("participantID"))
-                name = participant_name(record)
-                if pid is not None and name is not None:
-                    self.participants[pid] = name
-                self.participant_records.append(record)
+        self.participants = participant_names(participants)
+        self.participant_records = [r for r in participants if isinstance(r, dict)]
         if not self.load_tidy_locutions(locutions):
             self.load_any_locutions(locutions)
         if isinstance(fulfilled, list):
@@ -547,9 +556,9 @@ class _Builder:
     def build(self, flavour: str, top: Mapping[str, Any]) -> ArgumentMap:
         ext = self.ext
         has_ext = ext is not None
-        ext_claims: dict[str, Any] = _dict_of(ext, "claims")
-        ext_arguments: dict[str, Any] = _dict_of(ext, "arguments")
-        ext_relations: dict[str, Any] = _dict_of(ext, "relations")
+        ext_claims: dict[str, Any] = table_of(ext, "claims")
+        ext_arguments: dict[str, Any] = table_of(ext, "arguments")
+        ext_relations: dict[str, Any] = table_of(ext, "relations")
         sources, anchors = self.sources()
         types, nodes, order = self.types, self.nodes, self.order
 
@@ -1042,13 +1051,6 @@ def _plain_node(node: Mapping[str, Any], node_id: str) -> dict[str, Any]:
     out = dict(node)
     out["nodeID"] = node_id
     return out
-
-
-def _dict_of(ext: Mapping[str, Any] | None, key: str) -> dict[str, Any]:
-    if ext is None:
-        return {}
-    value = ext.get(key)
-    return value if isinstance(value, dict) else {}
 
 
 def read_aif(data: bytes | str, source: str | None = None) -> AifReading:
