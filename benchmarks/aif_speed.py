@@ -8,7 +8,8 @@ about half a minute to load a graph of this size.
 The map is a debate tree: every claim after the first is a reason for (a one-premise argument)
 or an objection to (an attack) an earlier claim, every tenth objection undercuts an argument
 instead, and every claim has a source (speaker, quote, date), so the dialogue layer (L- and
-YA-nodes, locutions, participants) is written and read too.
+YA-nodes, locutions, participants) is written and read too: twice the nodes and edges of the
+same debate without sources (``--no-sources``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from argmap_aif import dumps, read_aif
 from argmap import Argument, ArgumentMap, Claim, Relation, RelationKind, Source
 
 
-def debate(size: int, seed: int = 7) -> ArgumentMap:
+def debate(size: int, seed: int = 7, sources: bool = True) -> ArgumentMap:
     rng = random.Random(seed)
     speakers = [f"Speaker {i}" for i in range(40)]
     claims: list[Claim] = []
@@ -37,7 +38,7 @@ def debate(size: int, seed: int = 7) -> ArgumentMap:
         source = Source(
             speaker=rng.choice(speakers), quote=text, date="2022-01-27", locator=f"l{i}"
         )
-        claims.append(Claim(cid, text, is_position=i == 0, sources=(source,)))
+        claims.append(Claim(cid, text, is_position=i == 0, sources=(source,) if sources else ()))
         if i == 0:
             continue
         parent = f"c{rng.randrange(i)}"
@@ -93,12 +94,17 @@ def main() -> None:
     parser.add_argument("claims", nargs="?", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3, help="argmap's runs (best is shown)")
     parser.add_argument("--no-peer", action="store_true", help="do not time arguebuf")
+    parser.add_argument(
+        "--no-sources", action="store_true", help="claims without sources: no dialogue layer"
+    )
     args = parser.parse_args()
-    amap = debate(args.claims)
+    amap = debate(args.claims, sources=not args.no_sources)
     text = dumps(amap)
     data = text.encode("utf-8")
     write = best_of(args.repeat, lambda: dumps(amap))
     read = best_of(args.repeat, lambda: read_aif(data))
+    # What any reader in Python pays first: decoding the JSON (and freeing it again).
+    floor = best_of(args.repeat, lambda: json.loads(data))
     again = read_aif(data).map
     nodes = text.count('"type": ')  # only nodes have a type in this map
     print(
@@ -109,6 +115,7 @@ def main() -> None:
     print(f"{'':17} {'wall s':>7} {'CPU s':>7}   (argmap: best of {args.repeat}; goal < 2 s)")
     print(f"argmap write:     {write[0]:7.2f} {write[1]:7.2f}   dumps")
     print(f"argmap read:      {read[0]:7.2f} {read[1]:7.2f}   read_aif")
+    print(f"  of which JSON:  {floor[0]:7.2f} {floor[1]:7.2f}   json.loads alone")
     if isinstance(peer, str):
         print(f"arguebuf:         {peer}")
     else:
