@@ -21,10 +21,10 @@ import itertools
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
+from operator import attrgetter
 from typing import Any
 
 from argmap.collector import paused_gc
-from argmap.jsonformat import source_to_dict
 from argmap.model import Argument, ArgumentMap, Claim, JSONValue, RelationKind, Source
 from argmap_aif.common import (
     DATA_KEY,
@@ -74,6 +74,12 @@ _encode = _encoder()
 """Encodes a value; one node, edge or record reads exactly as inside a list encoded at once."""
 
 
+_id = attrgetter("id")
+_data = attrgetter("data")
+_sources = attrgetter("sources")
+"""Getters of elements' fields, to gather them over a whole list in C."""
+
+
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\]')
 """A character that :data:`_string` escapes (it writes every other one as it is)."""
 
@@ -92,6 +98,9 @@ def _free_ids(taken: set[str]) -> Iterator[str]:
     # All in C (no generator frame): a map of 100,000 claims asks for some 400,000 ids.
     return itertools.filterfalse(taken.__contains__, map(str, itertools.count(1)))
 
+
+_KIND_MEMBER = {kind: f'"kind": "{kind.value}"' for kind in RelationKind}
+"""A relation's kind as a member of its extension record (the values need no escaping)."""
 
 _PLAIN_NODE_TAIL = {
     kind: f', "text": "{text}", "type": "{kind}", "scheme": "{text}", '
@@ -162,14 +171,16 @@ class _Writer:
         self.locutions: list[str] = []  # each locution record encoded as JSON
         # kept L-node -> its locution's participant, start and source (None when absent)
         self.locution_facts: dict[str, tuple[Any, Any, Any]] = {}
-        self.node_ids: dict[str, str] = {}  # node id -> the id as JSON text
+        # The node ids written so far (each written as _string(id): no need to keep that text)
+        self.node_ids: set[str] = set()
         aif = _aif(amap.data)
         dialogue = aif.get("dialogue")
         self.dialogue: Mapping[str, Any] = dialogue if isinstance(dialogue, dict) else {}
-        wanted: set[str] = {c.id for c in amap.claims}
-        wanted.update(a.id for a in amap.arguments)
-        for relation in amap.relations:
-            preferred = _str(_aif(relation.data).get("nodeID")) if relation.data else None
+        self.argument_ids = set(map(_id, amap.arguments))
+        wanted: set[str] = set(map(_id, amap.claims))
+        wanted.update(self.argument_ids)
+        for data in filter(None, map(_data, amap.relations)):
+            preferred = _str(_aif(data).get("nodeID"))
             if preferred is not None:
                 wanted.add(preferred)
         for key in ("rephrases", "preferences"):
@@ -179,7 +190,9 @@ class _Writer:
         for record in self._records(self.dialogue.get("nodes")):
             if isinstance(record.get("nodeID"), (str, int)):
                 wanted.add(str(record["nodeID"]))
-        wanted.update([s.locator for c in amap.claims for s in c.sources if s.locator is not None])
+        # The claims with sources (a third of them or fewer, usually)
+        self.sourced = list(filter(_sources, amap.claims))
+        wanted.update([s.locator for c in self.sourced for s in c.sources if s.locator is not None])
         self.new_id = _free_ids(wanted).__next__
         # The extension's records (id -> the record as a JSON object)
         self.ext_claims: dict[str, str] = {}
@@ -197,8 +210,7 @@ class _Writer:
 
     def add_node(self, node_id: str, text: str, kind: str, details: Mapping[str, Any]) -> None:
         """Add a node ``{"nodeID", "text", "type", "timestamp"?, "scheme"?, "schemeID"?}``."""
-        encoded = _string(node_id)
-        line = f'{{"nodeID": {encoded}, "text": {_string(text)}, "type": "{kind}"'
+        line = f'{{"nodeID": {_string(node_id)}, "text": {_string(text)}, "type": "{kind}"'
         if details:
             timestamp = _str(details.get("timestamp"))
             if timestamp is not None:
@@ -212,7 +224,7 @@ class _Writer:
             elif text == DEFAULT_TEXTS[kind]:
                 line += f', "schemeID": "{DEFAULT_SCHEME_IDS[kind]}"'
         self.nodes.append(line + "}")
-        self.node_ids[node_id] = encoded
+        self.node_ids.add(node_id)
 
     def own_id(self, preferred: Any) -> str:
         """``preferred`` if it is a free id, else a new one."""
@@ -223,15 +235,20 @@ class _Writer:
     # -- the argument layer ---------------------------------------------------------------
 
     def claims(self) -> None:
-        nodes, node_ids, ext = self.nodes, self.node_ids, self.ext_claims
-        for claim in self.amap.claims:
+        claims, ext = self.amap.claims, self.ext_claims
+        self.node_ids.update(map(_id, claims))
+        if any(map(_data, claims)):
+            for claim in claims:
+                self.add_node(claim.id, claim.text, "I", _aif(claim.data) if claim.data else {})
+        else:  # add_node's lines (no details), in one comprehension
+            self.nodes.extend(
+                [
+                    f'{{"nodeID": {_string(c.id)}, "text": {_string(c.text)}, "type": "I"}}'
+                    for c in claims
+                ]
+            )
+        for claim in claims:  # the claim's record, as _encode would write it
             claim_id, data = claim.id, claim.data
-            if data:
-                self.add_node(claim_id, claim.text, "I", _aif(data))
-            else:  # add_node's line for a node without details, written in place
-                encoded = node_ids[claim_id] = _string(claim_id)
-                nodes.append(f'{{"nodeID": {encoded}, "text": {_string(claim.text)}, "type": "I"}}')
-            # The claim's record, as _encode would write it
             title, holder, tags, section = claim.title, claim.holder, claim.tags, claim.section
             if (
                 title is None
@@ -262,16 +279,16 @@ class _Writer:
             ext[claim_id] = "{" + record[2:] + "}"
 
     def arguments(self) -> None:
-        nodes, node_ids, edges = self.nodes, self.node_ids, self.edges
-        default = DEFAULT_TEXTS["RA"]
+        nodes, edges, ext = self.nodes, self.edges, self.ext_arguments
+        self.node_ids.update(self.argument_ids)
+        default, tail = DEFAULT_TEXTS["RA"], _PLAIN_NODE_TAIL["RA"]
         for argument in self.amap.arguments:
             argument_id, data, scheme = argument.id, argument.data, argument.scheme
             text = scheme if scheme is not None else default
             if data:
                 self.add_node(argument_id, text, "RA", _aif(data))
             elif scheme is None:
-                node_ids[argument_id] = encoded = _string(argument_id)
-                nodes.append(f'{{"nodeID": {encoded}{_PLAIN_NODE_TAIL["RA"]}')
+                nodes.append(f'{{"nodeID": {_string(argument_id)}{tail}')
             else:
                 self.add_node(argument_id, text, "RA", {})
             for premise in argument.premises:
@@ -289,31 +306,31 @@ class _Writer:
             ):
                 record = self._argument_record(argument, text)
                 if record:
-                    self.ext_arguments[argument_id] = _encode(record)
+                    ext[argument_id] = record
 
     @staticmethod
-    def _argument_record(argument: Argument, text: str) -> dict[str, Any]:
-        record: dict[str, Any] = {}
-        for key, value in (
-            ("title", argument.title),
-            ("gist", argument.gist),
-            ("section", argument.section),
-        ):
-            if value is not None:
-                record[key] = value
-        if scheme_of(text) != argument.scheme:
-            record["scheme"] = argument.scheme
+    def _argument_record(argument: Argument, text: str) -> str:
+        """The argument's record as _encode would write it, or "" when it has no members."""
+        record = ""  # its members
+        if argument.title is not None:
+            record += ', "title": ' + _string(argument.title)
+        if argument.gist is not None:
+            record += ', "gist": ' + _string(argument.gist)
+        if argument.section is not None:
+            record += ', "section": ' + _string(argument.section)
+        if argument.scheme is not None and scheme_of(text) != argument.scheme:
+            record += ', "scheme": ' + _string(argument.scheme)
         if argument.tags:
-            record["tags"] = list(argument.tags)
+            record += ', "tags": ' + _encode(argument.tags)
         if argument.sources:
-            record["sources"] = [source_to_dict(s) for s in argument.sources]
+            record += ', "sources": [' + ", ".join(map(_source_json, argument.sources)) + "]"
         if argument.data:
-            record["data"] = argument.data
-        return record
+            record += ', "data": ' + _encode(argument.data)
+        return "{" + record[2:] + "}" if record else ""
 
     def relations(self) -> None:
-        arguments = {a.id for a in self.amap.arguments}
-        nodes, node_ids, edges, new_id = self.nodes, self.node_ids, self.edges, self.new_id
+        arguments, node_ids, ext = self.argument_ids, self.node_ids, self.ext_relations
+        nodes, edges, new_id = self.nodes, self.edges, self.new_id
         support, contradiction, attack = (
             RelationKind.SUPPORT,
             RelationKind.CONTRADICTION,
@@ -321,39 +338,41 @@ class _Writer:
         )
         for relation in self.amap.relations:
             data, relation_kind = relation.data, relation.kind
-            details = _aif(data) if data else {}
-            node_id = self.own_id(details.get("nodeID")) if details else new_id()
-            record: dict[str, Any] = {}
+            # The record's kind member, when the node's type and ends do not tell the kind
             if relation_kind is support:
                 kind = "RA"
-                record["kind"] = relation_kind.value
+                member = _KIND_MEMBER[support]
             else:
                 kind = "CA"
-                if relation_kind is contradiction or (
-                    relation_kind is attack and relation.target in arguments
-                ):
-                    record["kind"] = relation_kind.value
-            text = _str(details.get("text")) if details else None
-            if text is None and not details:  # a new id (digits) and the default scheme
+                member = (
+                    _KIND_MEMBER[relation_kind]
+                    if relation_kind is contradiction
+                    or (relation_kind is attack and relation.target in arguments)
+                    else ""
+                )
+            details = _aif(data) if data else {}
+            if details:
+                node_id = self.own_id(details.get("nodeID"))
+                text = _str(details.get("text")) or DEFAULT_TEXTS[kind]
+                self.add_node(node_id, text, kind, details)
+            else:  # a new id (digits) and the default scheme
+                node_id = new_id()
                 text = DEFAULT_TEXTS[kind]
                 nodes.append(f'{{"nodeID": "{node_id}"{_PLAIN_NODE_TAIL[kind]}')
-                node_ids[node_id] = f'"{node_id}"'
-            else:
-                text = text or DEFAULT_TEXTS[kind]
-                self.add_node(node_id, text, kind, details)
+                node_ids.add(node_id)
             edges.append((relation.origin, node_id))
             edges.append((node_id, relation.target))
+            # The record as _encode would write it
             if data:
-                record["data"] = data
-            encoded_record = _encode(record) if record else None
-            if encoded_record is not None:
-                self.ext_relations[node_id] = encoded_record
+                ext[node_id] = f'{{{member + ", " if member else ""}"data": {_encode(data)}}}'
+            elif member:
+                ext[node_id] = "{" + member + "}"
             if relation_kind is contradiction:
                 back = new_id()
                 self.add_node(back, text, kind, {k: v for k, v in details.items() if k != "nodeID"})
                 edges.append((relation.target, back))
                 edges.append((back, relation.origin))
-                self.ext_relations[back] = _encode(record)
+                ext[back] = ext[node_id]
 
     def scheme_records(self) -> None:
         aif = _aif(self.amap.data)
@@ -384,7 +403,7 @@ class _Writer:
             for r in self._records(self.dialogue.get("nodes"))
             if isinstance(r.get("nodeID"), (str, int)) and not isinstance(r.get("nodeID"), bool)
         ]
-        raw_ids = {str(r["nodeID"]) for r in raw_nodes} - self.node_ids.keys()
+        raw_ids = {str(r["nodeID"]) for r in raw_nodes} - self.node_ids
         raw_types = {str(r["nodeID"]): str(r.get("type", "")).upper() for r in raw_nodes}
         raw_edges = list(self._records(self.dialogue.get("edges")))
         # Which (L, I) pairs a kept YA-node already joins.
@@ -431,11 +450,8 @@ class _Writer:
         lost: dict[str, Claim] = {}
         inexact: set[str] = set()
         node_ids, nodes, edges, new_id = self.node_ids, self.nodes, self.edges, self.new_id
-        for claim in self.amap.claims:
-            sources = claim.sources
-            if not sources:
-                continue
-            claim_id = claim.id
+        for claim in self.sourced:
+            sources, claim_id = claim.sources, claim.id
             mine = generated[claim_id] = []
             exact = len(sources) == 1 or len(set(sources)) == len(sources)
             for source in sources:
@@ -469,7 +485,7 @@ class _Writer:
                 if lnode not in mine and (not anchored or (lnode, claim_id) not in anchored):
                     ya = new_id()
                     nodes.append(f'{{"nodeID": "{ya}", "text": "Asserting", "type": "YA"}}')
-                    node_ids[ya] = f'"{ya}"'
+                    node_ids.add(ya)
                     edges.append((lnode, ya))
                     edges.append((ya, claim_id))
                     mine.append(lnode)
@@ -492,7 +508,7 @@ class _Writer:
             if node_id in self.node_ids:
                 continue
             _add_line(self.nodes, _nested_lines(_encode(dict(record, nodeID=node_id)), "nodeID"))
-            self.node_ids[node_id] = _string(node_id)
+            self.node_ids.add(node_id)
             if record.get("type") == "L":
                 self.l_texts[node_id] = (record.get("text"), record.get("timestamp"))
             if node_id in kept_locutions and raw_types.get(node_id) == "L":
@@ -611,7 +627,7 @@ class _Writer:
         if date is not None:
             line += f', "timestamp": {_string(date)}'
         self.nodes.append(line + "}")
-        self.node_ids[lnode] = encoded
+        self.node_ids.add(lnode)
         origin = source.url if source.url is not None else source.document
         base = kept.get(lnode) if kept else None
         if base is None:  # the record _encode would write, written in place
@@ -650,16 +666,15 @@ class _Writer:
         if not self.check_edges and not self.raw_edges and self.clean_ids:
             # The common case: every edge is new and joins written nodes, and no node id needs
             # escaping, so each is its JSON text between quotes. An f-string in a comprehension
-            # formats the 400,000 edges of a 100,000-claim map in 0.15 s; looking the encoded
-            # ids up instead (below) takes 0.6 s, and str.format over map() more.
+            # formats the 400,000 edges of a 100,000-claim map in 0.15 s; encoding each end
+            # instead (below) takes several times longer, and str.format over map() more.
             edges = [
                 f'{{"edgeID": "{number}", "fromID": "{origin}", "toID": "{target}"}}'
                 for number, (origin, target) in enumerate(self.edges, 1)
             ]
         elif not self.check_edges and not self.raw_edges:
             edges = [
-                f'{{"edgeID": "{number}", "fromID": {node_ids[origin]}, '
-                f'"toID": {node_ids[target]}}}'
+                f'{{"edgeID": "{number}", "fromID": {_string(origin)}, "toID": {_string(target)}}}'
                 for number, (origin, target) in enumerate(self.edges, 1)
             ]
         else:
@@ -668,7 +683,7 @@ class _Writer:
                 origin, target = pair
                 if origin in node_ids and target in node_ids and pair not in seen:
                     seen.add(pair)
-                    edges.append(_EDGE.format(node_ids[origin], node_ids[target], new_edge_id()))
+                    edges.append(_EDGE.format(_string(origin), _string(target), new_edge_id()))
         for edge in self.raw_edges:
             origin, target = str(edge.get("fromID")), str(edge.get("toID"))
             if origin in node_ids and target in node_ids and (origin, target) not in seen:
