@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Container, Mapping
 from itertools import accumulate, chain
 from operator import attrgetter, itemgetter
 from typing import cast
@@ -186,9 +186,7 @@ class _Outline:
         node_of = self.node_of
         targets = {r.target for r in amap.relations}
         edges: defaultdict[str, list[_Child]] = defaultdict(list)
-        # (premise id, conclusion id) -> the bare argument shown as that premise
-        collapsed: dict[tuple[str, str], Argument] = {}
-        bare = 0
+        bare_premises: list[str] = []  # the premise of each bare argument
         for argument in amap.arguments:
             conclusion = argument.conclusion
             if conclusion is None:
@@ -201,20 +199,24 @@ class _Outline:
                 and not (argument.tags or argument.sources or argument.data)
                 and argument.id not in targets
             ):
-                collapsed[premises[0], conclusion] = argument
-                bare += 1
+                bare_premises.append(premises[0])
                 entry = (_REASON_WORDS, node_of[premises[0]], argument)
             else:
                 entry = (_ARGUMENT_WORDS, argument, None)
             edges[conclusion].append(entry)
-        if len(collapsed) < bare:
-            # Two bare arguments from one premise to one conclusion: both items stand for the
-            # last of them (the other is written under "Other claims").
+        if len(set(bare_premises)) < len(bare_premises):
+            # A premise of two bare arguments (no dict of (premise, conclusion) pairs built for
+            # the many maps without one): if they share the conclusion too, both items stand
+            # for the last of them (the other is written under "Other claims").
             for conclusion, found in edges.items():
-                edges[conclusion] = [
-                    (w, n, a if a is None else collapsed[n.id, conclusion]) for w, n, a in found
-                ]
-        premise_ids = set(chain.from_iterable(map(_PREMISES, amap.arguments)))
+                last = {n.id: a for _, n, a in found if a is not None}
+                if len(last) < sum(a is not None for _, _, a in found):
+                    edges[conclusion] = [
+                        (w, n, a if a is None else last[n.id]) for w, n, a in found
+                    ]
+        # Which targets are premises: looked up in the targets rather than made a set of every
+        # premise (lookups in a smaller set, no set growing premise by premise).
+        premise_ids = targets.intersection(chain.from_iterable(map(_PREMISES, amap.arguments)))
         attack, contradiction = RelationKind.ATTACK, RelationKind.CONTRADICTION
         for relation in amap.relations:
             kind, target = relation.kind, relation.target
@@ -249,11 +251,11 @@ class _Outline:
         return f"[{short}](#am-{self.renamed.get(node.id, node.id)})"
 
     def cite(self, sources: tuple[Source, ...]) -> str:
-        footnotes, esc = self.footnotes, self.escape
+        footnotes, unsafe = self.footnotes, self.unsafe
         refs = ""
         for source in sources:
             n = len(footnotes) + 1
-            footnotes.append(f"[^{n}]: {_footnote(source, esc)}")  # the line it ends up as
+            footnotes.append(f"[^{n}]: {_footnote(source, unsafe)}")  # the line it ends up as
             refs += f"[^{n}]"
         return refs
 
@@ -493,15 +495,24 @@ def _unsafe_texts(amap: ArgumentMap) -> set[str]:
     unsafe: set[str] = set()
     for start in range(0, len(claims), _CHUNK):
         chunk = claims[start : start + _CHUNK]
-        unsafe |= _unsafe([text for claim in chunk for text in (claim.title, claim.text) if text])
+        texts = list(filter(None, map(_TEXT, chunk)))  # (map and filter run in C)
+        texts += filter(None, map(_TITLE, chunk))
+        unsafe |= _unsafe(texts)
     others = _other_texts(amap)
     for start in range(0, len(others), _CHUNK):
         unsafe |= _unsafe(others[start : start + _CHUNK])
     return unsafe
 
 
+_TEXT = attrgetter("text")
+_TITLE = attrgetter("title")
+
+
 def _other_texts(amap: ArgumentMap) -> list[str]:
-    """The texts of arguments and sources that the items show (none empty)."""
+    """The texts of arguments and sources that the items show (none empty), each once.
+
+    Speakers, dates and schemes repeat across a map: each distinct text is scanned once.
+    """
     texts = [
         text
         for a in amap.arguments
@@ -516,24 +527,35 @@ def _other_texts(amap: ArgumentMap) -> list[str]:
         for text in (s.speaker, s.date, s.document, s.locator, s.url, s.quote)
         if text
     ]
-    return texts
+    return list(dict.fromkeys(texts))
 
 
-def _footnote(source: Source, escape: Callable[[str], str]) -> str:
+def _footnote(source: Source, unsafe: Container[str]) -> str:
+    """A footnote's text; ``unsafe`` holds the texts of the map that need escaping."""
+    # Escaped only if in ``unsafe``, without a call per text: a footnote is made for every
+    # source of the map.
+    speaker, date, document, locator, url, quote = (
+        source.speaker,
+        source.date,
+        source.document,
+        source.locator,
+        source.url,
+        source.quote,
+    )
     parts = []
-    if source.speaker:
-        parts.append(escape(source.speaker))
-    if source.date:
-        parts.append(escape(source.date))
-    if source.document:
-        parts.append(f"*{escape(source.document)}*")
-    if source.locator:
-        parts.append(escape(source.locator))
-    if source.url:
-        parts.append(f"<{source.url}>" if _is_safe_url(source.url) else escape(source.url))
+    if speaker:
+        parts.append(escape(speaker) if speaker in unsafe else speaker)
+    if date:
+        parts.append(escape(date) if date in unsafe else date)
+    if document:
+        parts.append(f"*{escape(document) if document in unsafe else document}*")
+    if locator:
+        parts.append(escape(locator) if locator in unsafe else locator)
+    if url:
+        parts.append(f"<{url}>" if _is_safe_url(url) else escape(url))
     head = ", ".join(parts)
-    if source.quote is not None:
-        quote = f"“{escape(source.quote)}”"
+    if quote is not None:
+        quote = f"“{escape(quote) if quote in unsafe else quote}”"
         return f"{head}: {quote}" if head else quote
     return head or "*(source without details)*"
 
@@ -578,7 +600,9 @@ def _renamed(amap: ArgumentMap) -> dict[str, str]:
     A plain id (letters, digits, "_" and, inside, "-") makes an anchor that no other node
     takes; other ids are made plain, and numbered when two come out the same.
     """
-    ids = [c.id for c in amap.claims] + [a.id for a in amap.arguments]
+    # The ids of sections too (the map's index holds them): joined from its keys without a
+    # pass over the nodes. A section's id that is not plain only sends the map the long way.
+    ids = amap.elements
     joined = "\n".join(ids)
     if (
         joined.count("\n") == len(ids) - 1  # no id holds a line break
