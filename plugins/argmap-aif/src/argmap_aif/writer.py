@@ -443,7 +443,8 @@ class _Writer:
                 names.setdefault(str(pid), name)
         next_pid = 0
         l_nodes: dict[str, Source] = {}  # new L-node -> its source
-        generated: dict[str, list[str]] = {}  # claim -> L-nodes anchored by new YA-nodes
+        # claim -> L-nodes anchored by new YA-nodes (for the claims _check_sources may compare)
+        generated: dict[str, list[str]] = {}
         # Claims whose sources cannot come back from the locutions (a source without locator:
         # every source read back has its L-node as locator), and claims whose new locutions
         # may not give their sources back exactly (see _check_sources).
@@ -452,7 +453,7 @@ class _Writer:
         node_ids, nodes, edges, new_id = self.node_ids, self.nodes, self.edges, self.new_id
         for claim in self.sourced:
             sources, claim_id = claim.sources, claim.id
-            mine = generated[claim_id] = []
+            mine: list[str] = []  # its L-nodes anchored by new YA-nodes
             exact = len(sources) == 1 or len(set(sources)) == len(sources)
             for source in sources:
                 lnode = source.locator
@@ -501,8 +502,12 @@ class _Writer:
                     exact = False
                 if source.locator is None:
                     lost[claim_id] = claim
-            if not exact:
+            # Only the claims that _check_sources may compare need their L-nodes listed
+            if not exact and claim_id not in lost:
                 inexact.add(claim_id)
+                generated[claim_id] = mine
+            elif raw_nodes:
+                generated[claim_id] = mine
         for record in raw_nodes:
             node_id = str(record["nodeID"])
             if node_id in self.node_ids:
@@ -605,7 +610,7 @@ class _Writer:
         for claim in checked:
             claim_id = claim.id
             if claim_id in lost or list(claim.sources) != found.get(claim_id, []):
-                sources = "[" + ", ".join([_source_json(s) for s in claim.sources]) + "]"
+                sources = "[" + ", ".join(map(_source_json, claim.sources)) + "]"
                 written = self.ext_claims.get(claim_id)
                 self.ext_claims[claim_id] = (
                     f'{{"sources": {sources}}}'
