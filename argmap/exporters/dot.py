@@ -36,8 +36,9 @@ per-statement calls are too slow for maps of 100,000 claims.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -163,6 +164,22 @@ def _inert(text: str) -> bool:
     return text.isprintable() and not (
         "&" in text or "<" in text or ">" in text or '"' in text or "\\" in text
     )
+
+
+def _inert_each(texts: list[str]) -> list[bool]:
+    """:func:`_inert` of each of ``texts``, checked a thousand at a time.
+
+    Most texts of a map need no escaping: one check of many joined (by a space, which needs
+    none) costs a fraction of a call per text; only a group that fails is checked text by text.
+    """
+    flags: list[bool] = []
+    for start in range(0, len(texts), 1000):
+        group = texts[start : start + 1000]
+        if _inert(" ".join(group)):
+            flags.extend([True] * len(group))
+        else:
+            flags.extend(map(_inert, group))
+    return flags
 
 
 def _inert_lines(text: str) -> bool:
@@ -343,22 +360,23 @@ class DotOptions:
         )
 
 
-def _role_sets(amap: ArgumentMap) -> tuple[set[str], set[str]]:
-    """The ids of what supports something (premises too), and of what attacks or undercuts.
+def _role_sets(amap: ArgumentMap) -> tuple[set[str], set[str], Counter[str]]:
+    """What supports something (premises too), what attacks or undercuts, and premises' uses.
 
     A claim's role follows: a position is one; else a supporter is a premise, an attacker an
-    objection, and the rest plain claims.
+    objection, and the rest plain claims. The counter tells how many arguments each premise
+    is a premise of.
     """
-    supports: set[str] = set()
+    # Counted at C speed (a dictionary update per premise in Python cost twice as much).
+    uses = Counter(chain.from_iterable([argument.premises for argument in amap.arguments]))
+    supports = set(uses)
     attacks: set[str] = set()
-    for argument in amap.arguments:
-        supports.update(argument.premises)
     for relation in amap.relations:
         if relation.kind is RelationKind.SUPPORT:
             supports.add(relation.origin)
         elif relation.kind is not RelationKind.CONTRADICTION:
             attacks.add(relation.origin)
-    return supports, attacks
+    return supports, attacks, uses
 
 
 def _plain(argument: Argument, targeted: set[str]) -> bool:
@@ -638,6 +656,14 @@ class _Writer:
     # -- the whole ----------------------------------------------------------------------------
 
     def digraph(self) -> graphviz.Digraph:
+        """The whole diagram: :meth:`frame` with :meth:`lines` in its body."""
+        dot = self.frame()
+        # The lines go in as they are: joining them first would copy the whole DOT once more.
+        dot.body.extend(self.lines())
+        return dot
+
+    def frame(self) -> graphviz.Digraph:
+        """The graph without nodes and edges: its attributes and title."""
         import graphviz
 
         amap, t, o = self.amap, self.t, self.o
@@ -667,21 +693,27 @@ class _Writer:
         if amap.title:
             title = self.block(amap.title, 3, bold=True, width=2 * o.wrap)
             dot.attr(label=f"<{title}>", labelloc="t", fontsize="16")
+        return dot
+
+    def lines(self) -> list[str]:
+        """The statements of the sections, nodes, edges and legend, as lines of the body."""
+        amap, o = self.amap, self.o
         body: list[str] = []
         claims, arguments = amap.claims, amap.arguments
         self.ends([*claims, *arguments])
         quoted = self.quoted.get
-        supports, attacks = _role_sets(amap)
+        supports, attacks, used_by = _role_sets(amap)
         # An argument that a relation starts or ends at must be a node of its own.
         related = {r.target for r in amap.relations}
         related.update([r.origin for r in amap.relations])
-        plain = {a.id for a in arguments if _plain(a, related)}
+        # Beside the arguments, in their order: looking ids up in a set of them cost more.
+        plain = [_plain(a, related) for a in arguments]
 
         statements: defaultdict[str | None, list[str]] = defaultdict(list)
         claim_node = self.claim_node
         tooltips = self.tooltips
         styles = self.claim_styles
-        objection_head = f"{self.small}OBJECTION</FONT><BR/>"
+        heads = {"objection": f"{self.small}OBJECTION</FONT><BR/>"}
         width, budget = o.wrap, o.max_lines
         lines = _line_pattern(width).findall
         # Most claims of a large map are no position, shown without evaluation, with a text
@@ -691,7 +723,7 @@ class _Writer:
         inline = _INLINE_CLAIMS and o.evaluation is None
         show_sources = o.sources
         block, speakers = self.block, self.speakers
-        for claim in claims:
+        for claim, inert in zip(claims, _inert_each([claim.text for claim in claims]), strict=True):
             claim_id = claim.id
             if claim.is_position:
                 role = "position"
@@ -702,7 +734,7 @@ class _Writer:
             else:
                 role = "claim"
             text = claim.text
-            if inline and role != "position" and text and len(text) <= _CHUNK and _inert(text):
+            if inline and inert and role != "position" and text and len(text) <= _CHUNK:
                 if len(text) <= width:
                     label = text.strip()
                 else:
@@ -714,53 +746,49 @@ class _Writer:
                         found = found[:budget]
                         found[-1] = found[-1][: width - 1] + "…"
                     label = "<BR/>".join(found)
+                # The label is head, text and speaker line; the tooltip text and source note.
+                head = heads.get(role, "")
                 if claim.title:
-                    label = f"{block(claim.title, 3, bold=True)}<BR/>{label}"
-                if role == "objection":
-                    label = objection_head + label
-                tooltip, note = text, ""
+                    head = f"{head}{block(claim.title, 3, bold=True)}<BR/>"
+                said = note = ""
                 sources = claim.sources
                 if sources and show_sources:
                     said = speakers(sources)
                     if said:
-                        label = f"{label}<BR/>{said}"
+                        said = "<BR/>" + said
                     note = _sources_note(sources)
-                    if note:
-                        tooltip = text + note
-                if len(tooltip) <= _CHUNK and (not note or _inert_lines(note)):
+                if len(text) + len(note) <= _CHUNK and (not note or _inert_lines(note)):
                     # The text and the note need no escaping, so neither does the whole.
-                    attributes = f'id="argmap_{len(tooltips)}" tooltip="{tooltip}"'
-                    tooltips.append(tooltip)
+                    statement = (
+                        f'\t"{quoted(claim_id, claim_id)}" [label=<{head}{label}{said}> '
+                        f'{styles[role]} id="argmap_{len(tooltips)}" tooltip="{text}{note}"]\n'
+                    )
+                    tooltips.append(text + note if note else text)
                 else:
-                    attributes = self.tooltip(tooltip)
-                statement = (
-                    f'\t"{quoted(claim_id, claim_id)}" [label=<{label}> {styles[role]} '
-                    f"{attributes}]\n"
-                )
+                    statement = (
+                        f'\t"{quoted(claim_id, claim_id)}" [label=<{head}{label}{said}> '
+                        f"{styles[role]} {self.tooltip(text + note)}]\n"
+                    )
             else:
                 statement = claim_node(claim, role, f'"{quoted(claim_id, claim_id)}"')
             statements[claim.section].append(statement)
-        for argument in arguments:
-            argument_id = argument.id
-            if argument_id not in plain:
+        for argument, drawn_as_arrow in zip(arguments, plain, strict=True):
+            if not drawn_as_arrow:
+                argument_id = argument.id
                 name = f'"{quoted(argument_id, argument_id)}"'
                 statements[argument.section].append(self.argument_node(argument, name))
         self.sections(body, statements)
         body.extend(statements.get(None, ()))
 
-        used_by: dict[str, int] = {}
-        for argument in arguments:
-            for premise in argument.premises:
-                used_by[premise] = used_by.get(premise, 0) + 1
         # Every edge as (style, words, origin, target), in the order of the DOT; a ``rank=same``
         # line of co-premises, which takes no tooltip number, as (None, line, "", "").
         edge_styles = self.edge_styles
         support = edge_styles["support"]
         specs: list[tuple[str | None, str, str, str]] = []
         spec = specs.append
-        for argument in arguments:
+        for argument, drawn_as_arrow in zip(arguments, plain, strict=True):
             conclusion = argument.conclusion
-            if argument.id in plain:
+            if drawn_as_arrow:
                 assert conclusion is not None
                 spec((support, "supports", argument.premises[0], conclusion))
                 continue
@@ -810,9 +838,7 @@ class _Writer:
             tooltips.extend([None] * (number - len(tooltips)))
         if o.legend:
             body.extend(self.legend())
-        # The lines go in as they are: joining them first would copy the whole DOT once more.
-        dot.body.extend(body)
-        return dot
+        return body
 
     def sections(self, body: list[str], statements: dict[str | None, list[str]]) -> None:
         t = self.t
@@ -1017,5 +1043,11 @@ def export(amap: ArgumentMap, /, **options: Any) -> str:
         The DOT text; the same map and options always give the same text.
     """
     # Without a Diagram: its tuple of every tooltip would only be copied and dropped.
-    source: str = _build(_Writer(amap, DotOptions.from_options(**options))).source
-    return source
+    writer = _Writer(amap, DotOptions.from_options(**options))
+    with paused_gc():  # as in _build
+        frame = writer.frame()
+        lines = writer.lines()
+    # What graph.source would be: graphviz joins the lines that iterating the graph yields,
+    # the closing brace last. Joining a list instead spares a generator step per line.
+    *head, tail = frame
+    return "".join([*head, *lines, tail])
