@@ -255,7 +255,7 @@ class _Outline:
         refs = ""
         for source in sources:
             n = len(footnotes) + 1
-            footnotes.append(f"[^{n}]: {_footnote(source, unsafe)}")  # the line it ends up as
+            footnotes.append(_footnote(n, source, unsafe))
             refs += f"[^{n}]"
         return refs
 
@@ -530,8 +530,8 @@ def _other_texts(amap: ArgumentMap) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
-def _footnote(source: Source, unsafe: Container[str]) -> str:
-    """A footnote's text; ``unsafe`` holds the texts of the map that need escaping."""
+def _footnote(n: int, source: Source, unsafe: Container[str]) -> str:
+    """The line of footnote ``n``; ``unsafe`` holds the texts of the map that need escaping."""
     # Escaped only if in ``unsafe``, without a call per text: a footnote is made for every
     # source of the map.
     speaker, date, document, locator, url, quote = (
@@ -554,10 +554,12 @@ def _footnote(source: Source, unsafe: Container[str]) -> str:
     if url:
         parts.append(f"<{url}>" if _is_safe_url(url) else escape(url))
     head = ", ".join(parts)
+    # The line made at once (no string for the quote or the text alone on the way).
     if quote is not None:
-        quote = f"“{escape(quote) if quote in unsafe else quote}”"
-        return f"{head}: {quote}" if head else quote
-    return head or "*(source without details)*"
+        if quote in unsafe:
+            quote = escape(quote)
+        return f"[^{n}]: {head}: “{quote}”" if head else f"[^{n}]: “{quote}”"
+    return f"[^{n}]: {head or '*(source without details)*'}"
 
 
 def _nodes(amap: ArgumentMap) -> tuple[Node, ...]:
