@@ -40,9 +40,7 @@ def svg_root(amap: ArgumentMap, **options: Any) -> ET.Element:
 
 
 def groups(root: ET.Element, css_class: str) -> list[ET.Element]:
-    return [
-        g for g in root.iter(f"{SVG}g") if css_class in (g.get("class") or "").split()
-    ]
+    return [g for g in root.iter(f"{SVG}g") if css_class in (g.get("class") or "").split()]
 
 
 def texts(group: ET.Element) -> list[str]:
@@ -181,7 +179,9 @@ class TestSeedDebate:
         quote = claim.sources[0].quote
         assert quote is not None
         node = next(
-            g for g in groups(svg_root(amap), "argmap-position") if "Indivisible security" in texts(g)
+            g
+            for g in groups(svg_root(amap), "argmap-position")
+            if "Indivisible security" in texts(g)
         )
         assert "— Sergey Lavrov" in texts(node)
         assert tooltip(node).startswith(claim.text + "\n\n— Sergey Lavrov")
@@ -216,9 +216,7 @@ class TestOptions:
         for theme in THEMES:
             graph = parse_dot(export(example_map(), theme=theme))
             shapes.append(
-                sorted(
-                    (n.get_name(), n.attr["shape"], n.attr["style"]) for n in graph.nodes()
-                )
+                sorted((n.get_name(), n.attr["shape"], n.attr["style"]) for n in graph.nodes())
             )
         assert shapes[0] == shapes[1]
 
@@ -227,9 +225,7 @@ class TestOptions:
         legend = groups(root, "argmap-legend")
         assert len(legend) == 1
         graph = parse_dot(export(example_map(), legend=True))
-        legend_edges = {
-            e.attr["class"] for e in graph.edges() if e[0].startswith("legend_")
-        }
+        legend_edges = {e.attr["class"] for e in graph.edges() if e[0].startswith("legend_")}
         assert legend_edges == {
             "argmap-support",
             "argmap-premise",
@@ -268,7 +264,9 @@ class TestOptions:
             if node_id == "arg-the-freedom-to-choose-is-agreed" or node_id == "arg-the-memoirs":
                 continue  # drawn as arrows
             node = next(
-                g for g in groups(root, "node") if g.find(f"{SVG}title").text == node_id  # type: ignore[union-attr]
+                g
+                for g in groups(root, "node")
+                if g.find(f"{SVG}title").text == node_id  # type: ignore[union-attr]
             )
             words = {"in": "✔ IN: stands", "out": "✘ OUT: defeated", "undecided": "? UNDECIDED"}
             assert words[label.label.value] in texts(node)
@@ -323,17 +321,41 @@ class TestText:
         assert tooltip(node) == "bell␇ and nul␀ end"
         assert clean("bell\x07") == "bell␇"
 
-    @settings(max_examples=int(os.environ.get("ARGMAP_DIAGRAM_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(
+        max_examples=int(os.environ.get("ARGMAP_DIAGRAM_EXAMPLES", "60")),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
     @given(
         st.lists(
             st.characters(codec="utf-8", exclude_categories=("Cc", "Cs"))
             | st.sampled_from(
-                ["<", ">", "&", '"', "'", "\\", "\n", "\r\n", "\t", "  ", "😀", "ש", "&amp;",
-                 "\\N", "\\G", "]]>", "&#x41;", " "]
+                [
+                    "<",
+                    ">",
+                    "&",
+                    '"',
+                    "'",
+                    "\\",
+                    "\n",
+                    "\r\n",
+                    "\t",
+                    "  ",
+                    "😀",
+                    "ש",
+                    "&amp;",
+                    "\\N",
+                    "\\G",
+                    "]]>",
+                    "&#x41;",
+                    " ",
+                ]
             ),
             min_size=1,
             max_size=60,
-        ).map("".join).filter(lambda s: s.strip())
+        )
+        .map("".join)
+        .filter(lambda s: s.strip())
     )
     def test_any_text_reaches_the_svg_exactly(self, text: str) -> None:
         b = MapBuilder("Property")
