@@ -166,6 +166,21 @@ def _inert(text: str) -> bool:
     )
 
 
+_ASCII_SPECIAL = bytes(range(32)) + b'\x7f&<>"\\'
+"""The ASCII characters that make a text not :func:`_inert`: the controls and five more."""
+
+
+def _inert_long(text: str) -> bool:
+    """:func:`_inert` of a long text, such as many joined: for ASCII at the speed of memory.
+
+    Deleting the characters from the bytes is several times quicker than ``isprintable``.
+    """
+    if text.isascii():
+        data = text.encode("ascii")
+        return len(data.translate(None, _ASCII_SPECIAL)) == len(data)
+    return _inert(text)
+
+
 def _inert_each(texts: list[str]) -> list[bool]:
     """:func:`_inert` of each of ``texts``, checked a thousand at a time.
 
@@ -175,7 +190,7 @@ def _inert_each(texts: list[str]) -> list[bool]:
     flags: list[bool] = []
     for start in range(0, len(texts), 1000):
         group = texts[start : start + 1000]
-        if _inert(" ".join(group)):
+        if _inert_long(" ".join(group)):
             flags.extend([True] * len(group))
         else:
             flags.extend(map(_inert, group))
@@ -632,9 +647,9 @@ class _Writer:
         100,000s of edges in dictionaries of every node cost more than writing the edges.)
         """
         ids = [node.id for node in nodes]
-        odd_ids = (
-            max(map(len, ids), default=0) > _SHORT
-            or _DOT_SPECIAL.search("\n".join(ids)) is not None  # the join's line breaks are safe
+        odd_ids = max(map(len, ids), default=0) > _SHORT or not (
+            _inert_long(" ".join(ids))  # the quick check; then the exact one
+            or _DOT_SPECIAL.search("\n".join(ids)) is None  # the join's line breaks are safe
         )
         if odd_ids:
             for node_id in ids:
@@ -648,7 +663,7 @@ class _Writer:
             shorts = [s if len(s) <= _SHORT else s[: _SHORT - 1] + "…" for s in shorts]
         if self.collect:
             self.shorts.update(zip(named_ids, shorts, strict=True))
-        if _DOT_SPECIAL.search("\n".join(shorts)) is None:
+        if _inert_long(" ".join(shorts)) or _DOT_SPECIAL.search("\n".join(shorts)) is None:
             self.tips.update(zip(named_ids, shorts, strict=True))
         else:
             self.tips.update(zip(named_ids, map(_inner, shorts), strict=True))

@@ -488,3 +488,26 @@ def test_inline_claims_agree_on_any_map(data: st.DataObject) -> None:
     amap = data.draw(argument_maps())
     options = data.draw(st.sampled_from(_INLINE_OPTIONS))
     assert export(amap, **options) == _without_inline_claims(amap, **options)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list('ab &<>"\\\t\n\x01\x1f\x7f\x80\xa0\ufffe\ud800é😀')),
+        max_size=30,
+    )
+)
+def test_the_check_of_long_texts_agrees_with_the_check_of_one(text: str) -> None:
+    from argmap.exporters.dot import _inert, _inert_long
+
+    assert _inert_long(text) == _inert(text)
+
+
+def test_texts_checked_in_groups_as_one_by_one() -> None:
+    from argmap.exporters.dot import _inert, _inert_each
+
+    texts = [f"text {n}" for n in range(2500)]
+    for n, odd in ((5, "a < b"), (1200, "tab\there"), (1999, "x\\N"), (2001, "")):
+        texts[n] = odd
+    assert _inert_each(texts) == [_inert(text) for text in texts]
+    assert _inert_each([]) == []
