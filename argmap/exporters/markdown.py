@@ -458,10 +458,15 @@ class _Outline:
             # link(node), written out: this runs for most nodes of a map.
             node_id = node.id
             label = node.title or (node.text if isinstance(node, Claim) else node.gist) or node_id
-            short = label if len(label) <= 80 else label[:77] + "…"
+            anchor = renamed.get(node_id, node_id) if renamed else node_id
             if label in unsafe or label == node_id:
-                short = escape(short)
-            by_section[member_of].append(f"[{short}](#am-{renamed.get(node_id, node_id)})")
+                short = escape(label if len(label) <= 80 else label[:77] + "…")
+                link = f"[{short}](#am-{anchor})"
+            elif len(label) <= 80:
+                link = f"[{label}](#am-{anchor})"
+            else:  # the cut label in the link itself, not a string of its own first
+                link = f"[{label[:77]}…](#am-{anchor})"
+            by_section[member_of].append(link)
         for section in self.amap.sections:
             depth = depth_of[section.parent] + 1 if section.parent in depth_of else 0
             depth_of[section.id] = depth
