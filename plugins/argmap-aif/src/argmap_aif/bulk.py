@@ -22,13 +22,11 @@ from itertools import compress
 from typing import Any, NamedTuple
 
 from argmap.model import Argument, Claim, Relation, RelationKind, Source
-from argmap_aif.common import participant_names, scheme_of, source_from_locution
+from argmap_aif.common import participant_names, read_locution, scheme_of
 from argmap_aif.fields import (
     argument_fields,
     claim_fields,
     data_of,
-    ident,
-    opt_str,
     relation_kind,
     table_of,
     text_of,
@@ -180,20 +178,8 @@ def _sources(
     for lnode in dict.fromkeys(lnodes):
         if lnode is None:
             continue  # (an illocution nobody made is no source)
-        node = locution_nodes[lnode]
-        record = locution_of.get(lnode)
-        pid = None
-        if record is not None:
-            pid = record.get("personID")
-            if type(pid) is not str or not pid:
-                pid = ident(pid)
-        text = node.get("text")
-        source, bad_date = source_from_locution(
-            lnode,
-            text if type(text) is str else text_of(text),
-            opt_str(node.get("timestamp")),
-            record,
-            participants.get(pid) if pid is not None else None,
+        source, bad_date, _ = read_locution(
+            lnode, locution_nodes[lnode], locution_of.get(lnode), participants
         )
         if bad_date is not None:
             return None  # the general reader warns

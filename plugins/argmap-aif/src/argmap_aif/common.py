@@ -8,7 +8,7 @@ from typing import Any
 
 from argmap.model import Source
 from argmap.validation import is_iso_date
-from argmap_aif.fields import ident
+from argmap_aif.fields import ident, opt_str, text_of
 
 EXTENSION_KEY = "argmapExtension"
 """The top-level key under which the writer keeps what AIF has no field for.
@@ -153,3 +153,37 @@ def source_from_locution(
         else:
             document = origin
     return Source(speaker, document, date, url, quote, node_id), bad_date
+
+
+def read_locution(
+    node_id: str,
+    node: Mapping[str, Any],
+    record: Mapping[str, Any] | None,
+    participants: Mapping[str, str],
+) -> tuple[Source, str | None, str | None]:
+    """Read an L-node as a claim's source (see :func:`source_from_locution`).
+
+    Args:
+        node_id: The L-node's id.
+        node: The L-node.
+        record: Its record in ``locutions``, if any.
+        participants: The participants' names by id.
+
+    Returns:
+        The source, the date text that was not an ISO 8601 date (to warn about), and the id of
+        the participant the record names.
+    """
+    pid = None
+    if record is not None:
+        pid = record.get("personID")
+        if type(pid) is not str or not pid:
+            pid = ident(pid)
+    text = node.get("text")
+    source, bad_date = source_from_locution(
+        node_id,
+        text if type(text) is str else text_of(text),
+        opt_str(node.get("timestamp")),
+        record,
+        participants.get(pid) if pid is not None else None,
+    )
+    return source, bad_date, pid

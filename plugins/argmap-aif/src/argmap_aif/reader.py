@@ -47,8 +47,8 @@ from argmap_aif.common import (
     EXTENSION_KEY,
     KNOWN_TYPES,
     participant_names,
+    read_locution,
     scheme_of,
-    source_from_locution,
 )
 from argmap_aif.fields import (
     argument_fields,
@@ -519,20 +519,8 @@ class _Builder:
             for lnode in leading:
                 if types[lnode] != "L":
                     continue
-                node = nodes[lnode]
-                record = locution_of(lnode)
-                pid = None
-                if record is not None:
-                    pid = record.get("personID")
-                    if type(pid) is not str or not pid:
-                        pid = ident(pid)
-                text = node.get("text")
-                source, bad = source_from_locution(
-                    lnode,
-                    text if type(text) is str else text_of(text),
-                    opt_str(node.get("timestamp")),
-                    record,
-                    participants.get(pid) if pid is not None else None,
+                source, bad, pid = read_locution(
+                    lnode, nodes[lnode], locution_of(lnode), participants
                 )
                 if bad is not None:
                     self.r.warn(
