@@ -53,8 +53,8 @@ _EDGES = frozenset(
     }
 )
 """The edges of argmap's shape, by the types of their ends (an undercut is CA -> RA)."""
-_Grouped = tuple[dict[str, str], dict[str, list[str]]]
-"""A side of every node's edges: the one end of each node, and the ends of nodes with several."""
+Grouped = tuple[dict[str, str], dict[str, list[str]]]
+"""One side of nodes' edges: each node's end (its last), and all ends of nodes with several."""
 _LED_INTO = frozenset({"RA", "CA", "YA"})
 """The nodes whose incoming edges are looked up (premises, objections, locutions)."""
 
@@ -110,9 +110,9 @@ def read_bulk(
         return None
     # Every edge is in one of these: keyed by its RA-, CA- or YA-node end.
     into = list(map(_LED_INTO.__contains__, target_kinds))
-    ins = _grouped(compress(targets, into), compress(origins, into))
+    ins = group_ends(compress(targets, into), compress(origins, into))
     out_of = list(map(_LED_INTO.__contains__, origin_kinds))
-    outs = _grouped(compress(origins, out_of), compress(targets, out_of))
+    outs = group_ends(compress(origins, out_of), compress(targets, out_of))
     if ins is None or outs is None:
         return None  # a repeated edge
     # Only an RA-node may have several premises (and undercuts), or lead to several nodes (its
@@ -144,7 +144,7 @@ def read_bulk(
     return BulkReading(claims, made[0], made[1], dict(Counter(kinds)))
 
 
-def _grouped(keys: Iterable[str], values: Iterable[str]) -> _Grouped | None:
+def group_ends(keys: Iterable[str], values: Iterable[str]) -> Grouped | None:
     """Each key's value, and the values of the keys that have several (None if one repeats)."""
     keys, values = list(keys), list(values)
     one = dict(zip(keys, values, strict=True))
@@ -230,7 +230,7 @@ class _Layer:
     """
 
     def __init__(
-        self, types: dict[str, str], ins: _Grouped, outs: _Grouped, records: dict[str, Any]
+        self, types: dict[str, str], ins: Grouped, outs: Grouped, records: dict[str, Any]
     ) -> None:
         self.types = types
         self.ins, self.outs = ins, outs
@@ -244,7 +244,7 @@ class _Layer:
                     self.marks[node_id] = kind
         self.relations: dict[tuple[RelationKind, str, str], Relation] = {}
 
-    def ends(self, grouped: _Grouped, node_id: str) -> list[str]:
+    def ends(self, grouped: Grouped, node_id: str) -> list[str]:
         """A node's ends on one side (ins or outs)."""
         listed = grouped[1].get(node_id)
         if listed is not None:

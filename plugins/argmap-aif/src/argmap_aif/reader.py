@@ -41,7 +41,7 @@ from argmap.model import (
     Source,
 )
 from argmap.validation import Diagnostic, Severity
-from argmap_aif.bulk import read_bulk
+from argmap_aif.bulk import group_ends, read_bulk
 from argmap_aif.common import (
     DATA_KEY,
     EXTENSION_KEY,
@@ -1016,23 +1016,14 @@ _RA_SOURCES = frozenset({"RA", "CA", "YA", "MA", "PA"})
 
 
 def _group(keys: Iterable[str], values: Iterable[str]) -> dict[str, list[str]] | None:
-    """The values of each key, in order; None if a key has the same value twice.
-
-    Most nodes have one edge on each side: ``dict`` makes their lists in one go, and only the
-    values of keys that repeat are gathered again one by one.
-    """
-    keys, values = list(keys), list(values)
-    grouped = dict(zip(keys, map(list, zip(values)), strict=True))
-    if len(grouped) != len(keys):
-        repeated: dict[str, list[str]] = {k: [] for k, n in Counter(keys).items() if n > 1}
-        for key, value in zip(keys, values, strict=True):
-            listed = repeated.get(key)
-            if listed is not None:
-                listed.append(value)
-        if any(len(set(listed)) != len(listed) for listed in repeated.values()):
-            return None
-        grouped.update(repeated)
-    return grouped
+    """The values of each key, in order; None if a key has the same value twice."""
+    grouped = group_ends(keys, values)
+    if grouped is None:
+        return None
+    one, several = grouped
+    lists = dict(zip(one, map(list, zip(one.values())), strict=True))
+    lists.update(several)
+    return lists
 
 
 def _plain_node(node: Mapping[str, Any], node_id: str) -> dict[str, Any]:
