@@ -597,6 +597,9 @@ class _Builder:
             # First the shapes argmap writes, with no extras: an RA-node from I-nodes to one
             # I-node, a CA-node from one I-node to one I- or RA-node. They are made here
             # directly; :meth:`argument` and :meth:`relation` read (and warn about) any other.
+            # (A document that is all argmap's shape never gets here: bulk.py reads it. These
+            # serve the others with the extension, such as an AIFdb corpus argmap wrote back
+            # with its dialogue layer kept.)
             if has_ext and kind == "RA":
                 premises = ins.get(node_id, no_ends)
                 following = outs.get(node_id, no_ends)
