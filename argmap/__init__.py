@@ -3,7 +3,7 @@
 Build a map with :class:`MapBuilder`, check it with :func:`validate`, save and load it as
 native JSON with :func:`dump` and :func:`load`, or in any registered format with :func:`read`,
 :func:`write` and :func:`export`. Formats (Markdown, DOT, Argdown, ...) come from plugins; see
-:mod:`argmap.plugins`.
+:mod:`argmap.host.plugins`.
 """
 
 from __future__ import annotations
@@ -11,31 +11,31 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from argmap._version import __version__
 
 # The names below are imported on first use, so that `argmap --help` and other commands load
 # only the modules they need (start-up time is a goal of the command line).
 _LAZY: dict[str, str] = {
-    "MapBuilder": "argmap.builder",
-    "ArgmapError": "argmap.errors",
-    "DuplicateIdError": "argmap.errors",
-    "ExportError": "argmap.errors",
-    "FormatError": "argmap.errors",
-    "InvalidRelationError": "argmap.errors",
-    "MapStructureError": "argmap.errors",
-    "OutputError": "argmap.errors",
-    "PluginError": "argmap.errors",
-    "ReadError": "argmap.errors",
-    "SelfSupportError": "argmap.errors",
-    "UnknownIdError": "argmap.errors",
-    "export": "argmap.io",
-    "parse": "argmap.io",
-    "read": "argmap.io",
-    "write": "argmap.io",
-    "dump": "argmap.jsonformat",
-    "dumps": "argmap.jsonformat",
-    "load": "argmap.jsonformat",
-    "loads": "argmap.jsonformat",
+    "MapBuilder": "argmap.authoring.builder",
+    "ArgmapError": "argmap.core.errors",
+    "DuplicateIdError": "argmap.core.errors",
+    "ExportError": "argmap.core.errors",
+    "FormatError": "argmap.core.errors",
+    "InvalidRelationError": "argmap.core.errors",
+    "MapStructureError": "argmap.core.errors",
+    "OutputError": "argmap.core.errors",
+    "PluginError": "argmap.core.errors",
+    "ReadError": "argmap.core.errors",
+    "SelfSupportError": "argmap.core.errors",
+    "UnknownIdError": "argmap.core.errors",
+    "export": "argmap.host.io",
+    "parse": "argmap.host.io",
+    "read": "argmap.host.io",
+    "write": "argmap.host.io",
+    "dump": "argmap.builtin.json.codec",
+    "dumps": "argmap.builtin.json.codec",
+    "load": "argmap.builtin.json.codec",
+    "loads": "argmap.builtin.json.codec",
     "Argument": "argmap.model",
     "ArgumentMap": "argmap.model",
     "Claim": "argmap.model",
@@ -45,10 +45,11 @@ _LAZY: dict[str, str] = {
     "Section": "argmap.model",
     "Source": "argmap.model",
     "Verdict": "argmap.model",
-    "Diagnostic": "argmap.validation",
-    "Report": "argmap.validation",
-    "Severity": "argmap.validation",
-    "validate": "argmap.validation",
+    "Diagnostic": "argmap.core.diagnostics",
+    "Report": "argmap.authoring.validation",
+    "Severity": "argmap.core.diagnostics",
+    "hookimpl": "argmap.plugin_api.hookspecs",
+    "validate": "argmap.authoring.validation",
 }
 
 __all__ = [
@@ -80,6 +81,7 @@ __all__ = [
     "dump",
     "dumps",
     "export",
+    "hookimpl",
     "load",
     "loads",
     "parse",
@@ -103,8 +105,11 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
-    from argmap.builder import MapBuilder
-    from argmap.errors import (
+    from argmap.authoring.builder import MapBuilder
+    from argmap.authoring.validation import Report, validate
+    from argmap.builtin.json.codec import dump, dumps, load, loads
+    from argmap.core.diagnostics import Diagnostic, Severity
+    from argmap.core.errors import (
         ArgmapError,
         DuplicateIdError,
         ExportError,
@@ -117,8 +122,7 @@ if TYPE_CHECKING:
         SelfSupportError,
         UnknownIdError,
     )
-    from argmap.io import export, parse, read, write
-    from argmap.jsonformat import dump, dumps, load, loads
+    from argmap.host.io import export, parse, read, write
     from argmap.model import (
         Argument,
         ArgumentMap,
@@ -130,4 +134,4 @@ if TYPE_CHECKING:
         Source,
         Verdict,
     )
-    from argmap.validation import Diagnostic, Report, Severity, validate
+    from argmap.plugin_api.hookspecs import hookimpl

@@ -23,11 +23,11 @@ from collections.abc import Callable, Iterable
 from importlib import resources
 from typing import Any
 
-from argmap.builder import MapBuilder
-from argmap.errors import ArgmapError
-from argmap.formats import Exporter
-from argmap.jsonformat import loads
+from argmap.authoring.builder import MapBuilder
+from argmap.builtin.json.codec import loads
+from argmap.core.errors import ArgmapError
 from argmap.model import ArgumentMap, Source
+from argmap.plugin_api.formats import Exporter
 
 HOSTILE_TEXTS: tuple[str, ...] = (
     "He said \"no\" and 'never'",
@@ -129,14 +129,14 @@ def check_exporter(
     """Check that ``exporter`` keeps the exporter contract; raise :class:`ContractError` if not.
 
     Args:
-        exporter: An :class:`~argmap.formats.Exporter`, or the name of a registered one.
+        exporter: An :class:`~argmap.plugin_api.formats.Exporter`, or the name of a registered one.
         texts_of: Optional: reads the texts back out of an output (by parsing it as its format
             would be parsed), one string per label or text run. Every hostile text must then
             occur, exactly and unbroken, within one of them.
         options: Exporter options to pass on every call.
     """
     if isinstance(exporter, str):
-        from argmap.plugins import registry
+        from argmap.host.plugins import registry
 
         exporter = registry().exporter(exporter)
     options = options or {}
@@ -176,6 +176,6 @@ def check_exporter(
 
 
 def _dumps(amap: ArgumentMap) -> str:
-    from argmap.jsonformat import dumps
+    from argmap.builtin.json.codec import dumps
 
     return dumps(amap)

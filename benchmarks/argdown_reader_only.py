@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def best_cpu(data: bytes, source: str, runs: int) -> float:
-    from argmap.argdown.reader import read
+    from argmap.builtin.argdown.reader import read
 
     times: list[float] = []
     for _ in range(runs):
@@ -37,7 +37,7 @@ def best_cpu(data: bytes, source: str, runs: int) -> float:
 
 
 def import_cpu(runs: int) -> float:
-    """Best CPU time of ``import argmap.argdown.reader`` once the model and validation are in.
+    """Best CPU time of importing the Argdown reader once the model and validation are in.
 
     Those two are imported by every command anyway; what is left is the reader's own cost.
     The bytecode is written first, as an installed argmap has it (else, with
@@ -45,8 +45,8 @@ def import_cpu(runs: int) -> float:
     """
     compile_argmap()
     code = (
-        "import time, argmap.model, argmap.validation; s = time.process_time(); "
-        "import argmap.argdown.reader; print(time.process_time() - s)"
+        "import time, argmap.model, argmap.authoring.validation; s = time.process_time(); "
+        "import argmap.builtin.argdown.reader; print(time.process_time() - s)"
     )
     found = [
         float(
@@ -75,7 +75,7 @@ def main() -> None:
         )
     print(
         f"{'import reader':22} {'':11} {import_cpu(args.runs):7.4f} s CPU "
-        f"(best of {args.runs}, after argmap.model and argmap.validation)"
+        f"(best of {args.runs}, after argmap.model and argmap.authoring.validation)"
     )
 
 

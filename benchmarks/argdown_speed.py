@@ -80,18 +80,32 @@ def main() -> None:
         big = Path(tmp) / "generated_10000.argdown"
         big.write_text(generated(), "utf-8")
         documents = [ROOT / "examples" / "lavrov_2022.argdown", big]
-        print(f"{'document':26} {'argmap wall/cpu':>17} {'argdown-cli wall/cpu':>21} "
-              f"{'speed-up wall/cpu':>18}")
+        print(
+            f"{'document':26} {'argmap wall/cpu':>17} {'argdown-cli wall/cpu':>21} "
+            f"{'speed-up wall/cpu':>18}"
+        )
         # The installed console script, as users run it (``python -m argmap`` adds runpy).
         script = Path(sys.executable).parent / "argmap"
         argmap = [str(script)] if script.exists() else [sys.executable, "-m", "argmap"]
         for document in documents:
-            ours = timed([*argmap, "export", str(document), "--to",
-                          "json", "-o", str(Path(tmp) / "out.json")], args.runs)
+            ours = timed(
+                [
+                    *argmap,
+                    "export",
+                    str(document),
+                    "--to",
+                    "json",
+                    "-o",
+                    str(Path(tmp) / "out.json"),
+                ],
+                args.runs,
+            )
             theirs = timed([str(ORACLE), "json", str(document), tmp], args.runs)
-            print(f"{document.name:26} {ours[0]:7.3f}s {ours[1]:7.3f}s "
-                  f"{theirs[0]:10.3f}s {theirs[1]:8.3f}s "
-                  f"{theirs[0] / ours[0]:8.1f}x {theirs[1] / ours[1]:7.1f}x")
+            print(
+                f"{document.name:26} {ours[0]:7.3f}s {ours[1]:7.3f}s "
+                f"{theirs[0]:10.3f}s {theirs[1]:8.3f}s "
+                f"{theirs[0] / ours[0]:8.1f}x {theirs[1] / ours[1]:7.1f}x"
+            )
         # What no argmap code can go below: Python starting and importing the packages the
         # command line is built on (attrs for the model, typer for the command, pluggy).
         floor = timed([sys.executable, "-c", "import attrs, pluggy, typer"], args.runs)

@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dot_maps import synthetic_map
 
-from argmap.exporters.dot import export
+from argmap.builtin.dot.writer import export
 
 
 def best_of(runs: int, claims: int) -> tuple[float, float, int, int]:
@@ -38,8 +38,10 @@ def main() -> None:
     for claims, runs in ((1_000, 7), (10_000, 5), (100_000, 3)):
         wall, cpu, size, links = best_of(runs, claims)
         print(f"{claims:>8,}  {links:>10,}  {size / 1e6:>8.1f}MB  {wall:>7.3f}s  {cpu:>7.3f}s")
-    print("goals: 100,000 claims under 1.5 s (diagrams) and under 1 s (every export);"
-          " arguebuf needs 15 s and refuses above 1,000 nodes")
+    print(
+        "goals: 100,000 claims under 1.5 s (diagrams) and under 1 s (every export);"
+        " arguebuf needs 15 s and refuses above 1,000 nodes"
+    )
 
 
 if __name__ == "__main__":

@@ -23,8 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pygraphviz
 from dot_maps import synthetic_map
 
-from argmap.exporters.dot import export
-from argmap.render import nodes_to_lay_out, render
+from argmap.builtin.dot.writer import export
+from argmap.render import render
+from argmap.render.drawing import nodes_to_lay_out
 
 
 def best(runs: int, *works: Callable[[], object]) -> list[float]:
@@ -45,8 +46,10 @@ def main() -> None:
     logging.getLogger("argmap.render").setLevel(logging.ERROR)  # the large-map notice
     amap = synthetic_map(claims)
     source = export(amap)
-    print(f"map: {claims:,} claims, {len(amap.arguments):,} arguments, "
-          f"{len(amap.relations):,} relations, {nodes_to_lay_out(amap):,} nodes to lay out")
+    print(
+        f"map: {claims:,} claims, {len(amap.arguments):,} arguments, "
+        f"{len(amap.relations):,} relations, {nodes_to_lay_out(amap):,} nodes to lay out"
+    )
     print(f"SVG, best of {runs} (taken in turn):")
     (generation,) = best(runs, lambda: export(amap))
     print(f"  argmap DOT generation alone            {generation:8.3f} s")
@@ -56,8 +59,10 @@ def main() -> None:
         lambda: render(amap, format="svg", engine="pygraphviz"),
     )
     print(f"  bare Graphviz (pygraphviz, in-process) {bare:8.3f} s")
-    print(f"  argmap render, engine pygraphviz       {ours:8.3f} s  "
-          f"overhead {100 * (ours - bare) / bare:+.1f}%")
+    print(
+        f"  argmap render, engine pygraphviz       {ours:8.3f} s  "
+        f"overhead {100 * (ours - bare) / bare:+.1f}%"
+    )
     program = shutil.which("dot")
     if program is not None:
         data = source.encode("utf-8")
@@ -67,8 +72,10 @@ def main() -> None:
             lambda: render(amap, format="svg", engine=program),
         )
         print(f"  bare dot program ({program})  {bare_program:8.3f} s")
-        print(f"  argmap render, engine {program}   {ours_program:8.3f} s  "
-              f"overhead {100 * (ours_program - bare_program) / bare_program:+.1f}%")
+        print(
+            f"  argmap render, engine {program}   {ours_program:8.3f} s  "
+            f"overhead {100 * (ours_program - bare_program) / bare_program:+.1f}%"
+        )
     print("goal: argmap's overhead at most 10% of bare Graphviz on the same DOT")
 
 

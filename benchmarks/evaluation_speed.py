@@ -59,12 +59,12 @@ def main() -> None:
     scc = Framework([str(i) for i in range(30)], ring + chords)
 
     for semantics in ("preferred", "stable", "complete"):
+
         def run_scc(semantics: str = semantics) -> str:
             result = solve(scc, semantics)
             return f"{result.extensions} {semantics} extension(s)"
 
-        timed(f"{semantics}, one strongly connected component of 30 arguments, 60 attacks",
-              run_scc)
+        timed(f"{semantics}, one strongly connected component of 30 arguments, 60 attacks", run_scc)
 
     worst = 0.0
     for extra in (15, 30, 60, 90, 150, 300):
@@ -81,8 +81,10 @@ def main() -> None:
     pairs = [(2 * i, (2 * i + 1)) for i in range(15)] + [(2 * i + 1, 2 * i) for i in range(15)]
     chain = [(2 * i + 1, (2 * i + 2) % 30) for i in range(15)]
     scc2 = Framework([str(i) for i in range(30)], pairs + chain)
-    timed("preferred, 30 arguments: 15 mutual attacks chained into one SCC",
-          lambda: f"{solve(scc2, 'preferred').extensions} preferred extension(s)")
+    timed(
+        "preferred, 30 arguments: 15 mutual attacks chained into one SCC",
+        lambda: f"{solve(scc2, 'preferred').extensions} preferred extension(s)",
+    )
 
 
 if __name__ == "__main__":

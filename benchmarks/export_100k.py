@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dot_maps import synthetic_map
 
-from argmap.plugins import registry
+from argmap.host.plugins import registry
 
 
 def main() -> None:

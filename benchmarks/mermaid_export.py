@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from dot_maps import synthetic_map
 
 from argmap import dump
-from argmap.plugins import registry
+from argmap.host.plugins import registry
 
 
 def best_of(runs: int, action: object) -> float:
@@ -58,8 +58,15 @@ def main(sizes: list[int]) -> None:
             dump(amap, source)
             start = time.perf_counter()
             subprocess.run(
-                [str(argmap_script), "export", str(source), "--to", "mermaid", "-o",
-                 str(Path(folder) / "out.mmd")],
+                [
+                    str(argmap_script),
+                    "export",
+                    str(source),
+                    "--to",
+                    "mermaid",
+                    "-o",
+                    str(Path(folder) / "out.mmd"),
+                ],
                 check=True,
             )
             cli = time.perf_counter() - start

@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from argmap import ArgumentMap, FormatError  # noqa: E402
 from argmap.evaluation import evaluate  # noqa: E402
-from argmap.io import read  # noqa: E402
+from argmap.host.io import read  # noqa: E402
 from argmap.render import narrow, render  # noqa: E402
 from argmap.testing import example_map  # noqa: E402
 

@@ -32,6 +32,8 @@ done
 
 echo "== ruff"
 .venv/bin/ruff check .
+echo "== lint-imports (the layer contract in pyproject.toml)"
+.venv/bin/lint-imports --no-cache
 echo "== mypy --strict"
 .venv/bin/mypy
 echo "== pytest"

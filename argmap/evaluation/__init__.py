@@ -20,15 +20,18 @@ __all__ = [
     "evaluate",
 ]
 
-# The names come from argmap.evaluation.result on first use (PEP 562): argmap imports the
-# built-in iccma plugin, a module of this package, on every command, and most commands
-# never evaluate.
+# The names are imported on first use (PEP 562): the command line imports this package for
+# its options, and most commands never evaluate.
+_HOMES = {
+    **dict.fromkeys(__all__, "argmap.evaluation.result"),
+    "evaluate": "argmap.evaluation.mapping",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name not in __all__:
+    if name not in _HOMES:
         raise AttributeError(f"module 'argmap.evaluation' has no attribute {name!r}")
-    value = getattr(importlib.import_module("argmap.evaluation.result"), name)
+    value = getattr(importlib.import_module(_HOMES[name]), name)
     globals()[name] = value
     return value
 
@@ -38,6 +41,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from argmap.evaluation.mapping import evaluate
     from argmap.evaluation.result import (
         CONFLICT_MODES,
         SEMANTICS,
@@ -45,5 +49,4 @@ if TYPE_CHECKING:
         EvaluationError,
         Label,
         NodeLabel,
-        evaluate,
     )

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from argmap.evaluation.result import EvaluationError
-from argmap.scc import strongly_connected_components
+from argmap.model.scc import strongly_connected_components
 
 UNDEC = 0
 IN = 1
@@ -488,9 +488,7 @@ class _Search:
         search(dict(domain), list(component))
         if preferred:
             keep = set(maximal_sets)
-            results = [
-                r for r in results if frozenset(x for x, v in r.items() if v == IN) in keep
-            ]
+            results = [r for r in results if frozenset(x for x, v in r.items() if v == IN) in keep]
             unique: dict[frozenset[int], dict[int, int]] = {}
             for r in results:
                 unique.setdefault(frozenset(x for x, v in r.items() if v == IN), r)

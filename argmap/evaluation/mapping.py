@@ -288,10 +288,25 @@ def attack_lists(
     return names, targets
 
 
-def evaluate_map(
+def evaluate(
     amap: ArgumentMap, semantics: str = "grounded", *, conflict: str = "as-drawn"
 ) -> Evaluation:
-    """Evaluate ``amap``; see :func:`argmap.evaluation.evaluate`."""
+    """Label every claim and argument of ``amap`` in, out or undecided.
+
+    Args:
+        amap: The map to evaluate.
+        semantics: ``"grounded"`` (the default: the sceptical, unique answer),
+            ``"preferred"``, ``"stable"`` or ``"complete"``.
+        conflict: ``"as-drawn"`` (an objection defeats its target unless the objection is
+            itself answered) or ``"symmetric"`` (a claim's reasons and its objections attack
+            each other, so an unanswered clash is undecided).
+
+    Returns:
+        The labels, each with its reason.
+
+    Raises:
+        EvaluationError: For an unknown semantics or conflict mode.
+    """
     _check_semantics(semantics)
     t = translate(amap, conflict=conflict)
     explainer = _Explainer(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from argmap.errors import FormatError
-from argmap.formats import Exporter
+from argmap.core.errors import FormatError
 from argmap.model import ArgumentMap
+from argmap.plugin_api.formats import Exporter
 
 
 def with_evaluation(

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 import attrs
 
-from argmap.errors import ArgmapError
-
-if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
+from argmap.core.errors import ArgmapError
 
 SEMANTICS: tuple[str, ...] = ("grounded", "preferred", "stable", "complete")
 """The semantics :func:`evaluate` knows, the default first."""
@@ -85,7 +81,7 @@ class Evaluation:
 
     def label(self, node_id: str) -> NodeLabel:
         """Return the label of the claim or argument ``node_id``."""
-        from argmap.errors import UnknownIdError
+        from argmap.core.errors import UnknownIdError
 
         try:
             return self.labels[node_id]
@@ -95,27 +91,3 @@ class Evaluation:
     def ids_with(self, label: Label) -> tuple[str, ...]:
         """The ids labelled ``label``, in map order."""
         return tuple(i for i, n in self.labels.items() if n.label is label)
-
-
-def evaluate(
-    amap: ArgumentMap, semantics: str = "grounded", *, conflict: str = "as-drawn"
-) -> Evaluation:
-    """Label every claim and argument of ``amap`` in, out or undecided.
-
-    Args:
-        amap: The map to evaluate.
-        semantics: ``"grounded"`` (the default: the sceptical, unique answer),
-            ``"preferred"``, ``"stable"`` or ``"complete"``.
-        conflict: ``"as-drawn"`` (an objection defeats its target unless the objection is
-            itself answered) or ``"symmetric"`` (a claim's reasons and its objections attack
-            each other, so an unanswered clash is undecided).
-
-    Returns:
-        The labels, each with its reason.
-
-    Raises:
-        EvaluationError: For an unknown semantics or conflict mode.
-    """
-    from argmap.evaluation.mapping import evaluate_map
-
-    return evaluate_map(amap, semantics, conflict=conflict)

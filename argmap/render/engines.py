@@ -29,7 +29,7 @@ from typing import Protocol
 
 import attrs
 
-from argmap.errors import ExportError
+from argmap.core.errors import ExportError
 
 ENV = "ARGMAP_DOT"
 """The environment variable that names the engine (``pygraphviz``, ``dot`` or a path)."""

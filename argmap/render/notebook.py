@@ -27,8 +27,8 @@ def mimebundle(
     Only one rich type is offered: notebook front ends rank Markdown above SVG, so offering
     both would hide the diagram.
     """
-    from argmap.errors import ArgmapError
-    from argmap.render import draw, large_map_advice
+    from argmap.core.errors import ArgmapError
+    from argmap.render.drawing import draw, large_map_advice
 
     bundle: dict[str, Any] = {"text/plain": _plain(amap)}
     wanted_svg = (include is None or SVG in include) and not (exclude and SVG in exclude)
@@ -44,7 +44,7 @@ def mimebundle(
         else:
             note = advice
     if include is None or MARKDOWN in include:
-        from argmap.io import export
+        from argmap.host.io import export
 
         outline = export(amap, "markdown")
         text = outline if isinstance(outline, str) else outline.decode("utf-8")

@@ -8,15 +8,16 @@ import sys
 from pathlib import Path
 
 from argmap import ArgumentMap
-from argmap.argdown import loads
+from argmap.builtin.argdown import loads
 
 ROOT = Path(__file__).resolve().parents[2]
 ARGDOWN = ROOT / "examples" / "lavrov_2022.argdown"
 
 
 def python_example() -> ArgumentMap:
-    spec = importlib.util.spec_from_file_location("lavrov_example", ROOT / "examples" /
-                                                  "lavrov_2022.py")
+    spec = importlib.util.spec_from_file_location(
+        "lavrov_example", ROOT / "examples" / "lavrov_2022.py"
+    )
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -40,7 +41,9 @@ def test_locations_point_into_the_file() -> None:
 def test_cli_exports_the_example_to_json() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "argmap", "export", str(ARGDOWN), "--to", "json"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert '"indivisible-security"' in done.stdout

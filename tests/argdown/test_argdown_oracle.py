@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from argmap import ArgumentMap, ReadError
-from argmap.argdown import dumps, loads
+from argmap.builtin.argdown import dumps, loads
 
 HERE = Path(__file__).parent
 DOCUMENTS = sorted((HERE / "documents").glob("*.argdown"))
@@ -74,8 +74,13 @@ def oracle_view(data: dict[str, Any]) -> dict[str, Any]:
 
     walk(data.get("sections") or [], 0)
     tags = sorted((data.get("tags") or {}).keys())
-    return {"statements": statements, "arguments": arguments, "relations": relations,
-            "sections": sections, "tags": tags}
+    return {
+        "statements": statements,
+        "arguments": arguments,
+        "relations": relations,
+        "sections": sections,
+        "tags": tags,
+    }
 
 
 def argmap_view(amap: ArgumentMap) -> dict[str, Any]:
@@ -83,8 +88,11 @@ def argmap_view(amap: ArgumentMap) -> dict[str, Any]:
     name.update({a.id: a.title or a.id for a in amap.arguments})
     statements = {name[c.id]: _norm(c.text) for c in amap.claims}
     arguments = {
-        name[a.id]: ([name[p] for p in a.premises],
-                     name[a.conclusion] if a.conclusion else None, a.scheme)
+        name[a.id]: (
+            [name[p] for p in a.premises],
+            name[a.conclusion] if a.conclusion else None,
+            a.scheme,
+        )
         for a in amap.arguments
     }
     relations = {(r.kind.value, name[r.origin], name[r.target]) for r in amap.relations}
@@ -93,8 +101,13 @@ def argmap_view(amap: ArgumentMap) -> dict[str, Any]:
         depth[s.id] = 0 if s.parent is None else depth[s.parent] + 1
     sections = [(s.title, depth[s.id]) for s in amap.sections]
     tags = sorted({t for node in amap for t in node.tags})
-    return {"statements": statements, "arguments": arguments, "relations": relations,
-            "sections": sections, "tags": tags}
+    return {
+        "statements": statements,
+        "arguments": arguments,
+        "relations": relations,
+        "sections": sections,
+        "tags": tags,
+    }
 
 
 @needs_oracle

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import ReadError, RelationKind
-from argmap.argdown import loads
+from argmap.builtin.argdown import loads
 
 
 class TestStructure:

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, MapBuilder, Source
-from argmap.argdown import dumps, loads, writer
-from argmap.argdown.inline import escape, parse_inline
+from argmap.builtin.argdown import dumps, loads, writer
+from argmap.builtin.argdown.inline import escape, parse_inline
 from argmap.strategies import argument_maps
 
 ARGDOWN_SPECIALS = "[]<>{}*_#@\\/:-+()=!`\"'\n\t \u2028\u00a0"

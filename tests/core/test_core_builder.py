@@ -23,8 +23,8 @@ from argmap import (
     Source,
     UnknownIdError,
 )
-from argmap.ids import MAX_SLUG_LENGTH, slugify
 from argmap.model import Element
+from argmap.model.ids import MAX_SLUG_LENGTH, slugify
 from argmap.testing import cyclic_map, empty_map, hostile_map
 
 

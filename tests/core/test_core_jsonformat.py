@@ -11,7 +11,7 @@ from hypothesis import given, settings
 
 import argmap
 from argmap import ArgumentMap, ReadError
-from argmap.jsonformat import (
+from argmap.builtin.json.codec import (
     SCHEMA_FILE,
     _element_encoder,
     _line_writers,

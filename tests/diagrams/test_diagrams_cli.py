@@ -58,7 +58,12 @@ class TestRender:
 
     @pytest.mark.parametrize(
         ("name", "magic"),
-        [("map.svg", b"<?xml"), ("map.png", b"\x89PNG"), ("map.pdf", b"%PDF-"), ("map.dot", b"digraph")],
+        [
+            ("map.svg", b"<?xml"),
+            ("map.png", b"\x89PNG"),
+            ("map.pdf", b"%PDF-"),
+            ("map.dot", b"digraph"),
+        ],
     )
     def test_format_from_suffix(self, seed: Path, tmp_path: Path, name: str, magic: bytes) -> None:
         out = tmp_path / name
@@ -76,8 +81,18 @@ class TestRender:
 
     def test_options_reach_the_diagram(self, seed: Path) -> None:
         done = run(
-            "render", str(seed), "-f", "dot", "--direction", "LR", "--theme", "print",
-            "--legend", "--no-sources", "--wrap", "20",
+            "render",
+            str(seed),
+            "-f",
+            "dot",
+            "--direction",
+            "LR",
+            "--theme",
+            "print",
+            "--legend",
+            "--no-sources",
+            "--wrap",
+            "20",
         )
         source = done.stdout.decode()
         assert "rankdir=LR" in source
@@ -138,7 +153,9 @@ class TestWithoutGraphviz:
 
     def test_png_fails_with_the_fixes(self, seed: Path, tmp_path: Path) -> None:
         env = {"PATH": str(tmp_path / "empty")}
-        done = run("render", str(seed), "-o", str(tmp_path / "m.png"), env=env, hide_pygraphviz=True)
+        done = run(
+            "render", str(seed), "-o", str(tmp_path / "m.png"), env=env, hide_pygraphviz=True
+        )
         assert done.returncode == 1
         message = done.stderr.decode()
         assert message.startswith("argmap: cannot render PNG")

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap import ArgumentMap, FormatError, MapBuilder, Source
+from argmap.builtin.dot.writer import THEMES, clean, export, wrap
 from argmap.evaluation import evaluate
-from argmap.exporters.dot import THEMES, clean, export, wrap
 from argmap.render import render
 from argmap.testing import LONG_TEXT, check_exporter, example_map, hostile_map
 
@@ -415,7 +415,7 @@ class TestDeterminism:
 
     def test_same_bytes_across_processes(self) -> None:
         script = (
-            "from argmap.testing import example_map; from argmap.exporters.dot import export;"
+            "from argmap.testing import example_map; from argmap.builtin.dot.writer import export;"
             "import sys; sys.stdout.write(export(example_map(), legend=True))"
         )
         outputs = set()
@@ -439,7 +439,7 @@ class TestDeterminism:
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list('ab "\\\t\n\r\x01\x7f\ufffe\ud800é€😀')), max_size=30))
 def test_the_quick_tooltip_check_never_passes_what_needs_escaping(text: str) -> None:
-    from argmap.exporters.dot import _DOT_SPECIAL, _inert_lines
+    from argmap.builtin.dot.writer import _DOT_SPECIAL, _inert_lines
 
     if _inert_lines(text):
         assert _DOT_SPECIAL.search(text) is None
@@ -456,7 +456,7 @@ _INLINE_OPTIONS: list[dict[str, Any]] = [
 def _without_inline_claims(amap: ArgumentMap, **options: Any) -> str:
     from unittest import mock
 
-    import argmap.exporters.dot as dot
+    import argmap.builtin.dot.writer as dot
 
     with mock.patch.object(dot, "_INLINE_CLAIMS", False):
         return export(amap, **options)
@@ -498,13 +498,13 @@ def test_inline_claims_agree_on_any_map(data: st.DataObject) -> None:
     )
 )
 def test_the_check_of_long_texts_agrees_with_the_check_of_one(text: str) -> None:
-    from argmap.exporters.dot import _inert, _inert_long
+    from argmap.builtin.dot.writer import _inert, _inert_long
 
     assert _inert_long(text) == _inert(text)
 
 
 def test_texts_checked_in_groups_as_one_by_one() -> None:
-    from argmap.exporters.dot import _inert, _inert_each
+    from argmap.builtin.dot.writer import _inert, _inert_each
 
     texts = [f"text {n}" for n in range(2500)]
     for n, odd in ((5, "a < b"), (1200, "tab\there"), (1999, "x\\N"), (2001, "")):

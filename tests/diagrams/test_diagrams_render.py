@@ -113,7 +113,7 @@ class TestFormats:
         assert b"/CreationDate (D:20220127000000" in render(example_map(), format="pdf")
 
     def test_the_image_exporters_are_registered(self, tmp_path: Path) -> None:
-        from argmap.io import export, write
+        from argmap.host.io import export, write
 
         svg = export(example_map(), "svg", legend=True)
         assert isinstance(svg, str)

@@ -11,8 +11,13 @@ SEED = str(Path(__file__).parents[2] / "argmap" / "data" / "lavrov_2022.json")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], capture_output=True,
-                          text=True, encoding="utf-8", check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
 
 
 def test_table_lists_every_node_with_its_reason() -> None:
@@ -28,8 +33,9 @@ def test_table_lists_every_node_with_its_reason() -> None:
 
 def test_json_for_programs() -> None:
     """JSON carries semantics, conflict mode, extension count and every label."""
-    done = run("evaluate", SEED, "--semantics", "preferred", "--conflict", "symmetric",
-               "--format", "json")
+    done = run(
+        "evaluate", SEED, "--semantics", "preferred", "--conflict", "symmetric", "--format", "json"
+    )
     document = json.loads(done.stdout)
     assert document["semantics"] == "preferred"
     assert document["conflict"] == "symmetric"

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.errors import ReadError
-from argmap.evaluation import iccma
+from argmap.builtin.iccma import codec as iccma
+from argmap.core.errors import ReadError
 from argmap.evaluation.framework import Framework
 
 names = st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=6, unique=True)
@@ -22,8 +22,9 @@ names = st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=6, uniqu
 def test_round_trips_keep_the_framework(arg_names: list[str], data: st.DataObject) -> None:
     """apx keeps any name exactly; af and tgf keep the attacks between numbered arguments."""
     n = len(arg_names)
-    attacks = data.draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)),
-                                 unique=True, max_size=10))
+    attacks = data.draw(
+        st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), unique=True, max_size=10)
+    )
     af = Framework(arg_names, attacks)
     back = iccma.read_apx(iccma.write_apx(af).encode())
     assert back.names == arg_names
@@ -54,8 +55,9 @@ def test_every_problem_is_reported_with_its_line() -> None:
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "argmap", *args], input=stdin,
-                          capture_output=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *args], input=stdin, capture_output=True, check=False
+    )
 
 
 def test_evaluate_reads_frameworks_directly(tmp_path: Path) -> None:

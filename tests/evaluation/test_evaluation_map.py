@@ -100,9 +100,13 @@ class TestSeedDebate:
         """Indivisible security stands; the freedom to choose alliances is defeated."""
         result = self.labels()
         expected_in = {
-            "indivisible-security", "the-declarations-commit-to-indivisible",
-            "signed-by-all-osce-leaders", "the-freedom-is-conditioned",
-            "commitments-are-not-a-menu", "the-memoirs-were-misread", "only-verbal",
+            "indivisible-security",
+            "the-declarations-commit-to-indivisible",
+            "signed-by-all-osce-leaders",
+            "the-freedom-is-conditioned",
+            "commitments-are-not-a-menu",
+            "the-memoirs-were-misread",
+            "only-verbal",
             "signed-commitments",
         }
         assert set(result.ids_with(Label.IN)) == expected_in

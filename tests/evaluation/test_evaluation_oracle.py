@@ -56,8 +56,9 @@ def agrees(n: int, attacks: list[tuple[int, int]], semantics: str) -> bool:
 frameworks = st.integers(1, 8).flatmap(
     lambda n: st.tuples(
         st.just(n),
-        st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n,
-                 unique=True),
+        st.lists(
+            st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n, unique=True
+        ),
     )
 )
 

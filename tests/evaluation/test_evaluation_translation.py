@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import Argument, ArgumentMap, Claim, Relation, RelationKind, Verdict
-from argmap.evaluation import iccma
+from argmap.builtin.iccma import codec as iccma
 from argmap.evaluation.framework import Framework
 from argmap.evaluation.mapping import attack_lists, translate
 from argmap.strategies import argument_maps

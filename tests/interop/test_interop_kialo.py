@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap import ReadError, RelationKind, Source
-from argmap.readers.kialo import read_kialo
-from argmap.readers.kialo_plugin import sniff
+from argmap.builtin.kialo.plugin import sniff
+from argmap.builtin.kialo.reader import read_kialo
 
 DATA = Path(__file__).parent / "data"
 

@@ -12,7 +12,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 import argmap
 from argmap import ArgumentMap, MapBuilder, Source
-from argmap.exporters.markdown import escape
+from argmap.builtin.markdown.outline import escape
 from argmap.strategies import argument_maps, texts
 from argmap.testing import (
     HOSTILE_TEXTS,

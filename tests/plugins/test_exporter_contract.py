@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap.plugins import registry
+from argmap.host.plugins import registry
 from argmap.testing import check_exporter
 
 

@@ -77,8 +77,16 @@ def test_export_to_a_file_and_by_suffix(tmp_path: Path) -> None:
 
 def test_options_from_the_command_line() -> None:
     done = argmap(
-        "export", str(EXAMPLE), "--to", "mermaid",
-        "-O", "fence=true", "-O", "direction=LR", "-O", "evaluation=grounded",
+        "export",
+        str(EXAMPLE),
+        "--to",
+        "mermaid",
+        "-O",
+        "fence=true",
+        "-O",
+        "direction=LR",
+        "-O",
+        "evaluation=grounded",
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("```mermaid\n")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from argmap import hookspecs
-from argmap.plugins import hook_names
+from argmap.host.plugins import hook_names
+from argmap.plugin_api import hookspecs
 
 DOCS = Path(__file__).parents[2] / "docs"
 

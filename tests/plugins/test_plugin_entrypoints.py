@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.entrypoints import PluginEntryPoint, entry_points
+from argmap.host.entrypoints import PluginEntryPoint, entry_points
 
 
 def expected(group: str, path: list[str] | None = None) -> set[tuple[str, str, str | None]]:
@@ -79,11 +79,11 @@ def test_first_distribution_of_a_name_wins_and_syntax_is_read(tmp_path: Path) ->
 
 
 def test_load_follows_dotted_attributes() -> None:
-    point = PluginEntryPoint("x", "argmap.entrypoints:PluginEntryPoint.load [extra]", "argmap")
+    point = PluginEntryPoint("x", "argmap.host.entrypoints:PluginEntryPoint.load [extra]", "argmap")
     assert point.load() is PluginEntryPoint.load
     assert (
-        PluginEntryPoint("y", "argmap.entrypoints", "argmap").load()
-        is sys.modules["argmap.entrypoints"]
+        PluginEntryPoint("y", "argmap.host.entrypoints", "argmap").load()
+        is sys.modules["argmap.host.entrypoints"]
     )
 
 
@@ -115,11 +115,11 @@ def test_listing_formats_imports_no_format_implementation() -> None:
     # Every command loads every plugin; the built-in ones register descriptors and import
     # their implementation (attrs classes, patterns, graphviz) only when used.
     code = (
-        "import sys; from argmap.plugins import registry; registry()\n"
-        "heavy = ['argmap.exporters.dot', 'argmap.readers.kialo', 'argmap.evaluation.result',\n"
-        "         'argmap.argdown.reader', 'argmap.argdown.writer', 'argmap_mermaid.flowchart',\n"
+        "import sys; from argmap.host.plugins import registry; registry()\n"
+        "heavy = ['argmap.builtin.dot.writer', 'argmap.builtin.kialo.reader', 'argmap.evaluation.result',\n"
+        "         'argmap.builtin.argdown.reader', 'argmap.builtin.argdown.writer', 'argmap_mermaid.flowchart',\n"
         "         'argmap_aif.reader', 'argmap_aif.writer', 'graphviz', 'logging',\n"
-        "         'argmap.exporters.markdown', 'argmap.jsonformat', 'json']\n"
+        "         'argmap.builtin.markdown.outline', 'argmap.builtin.json.codec', 'json']\n"
         "print([name for name in heavy if name in sys.modules])\n"
     )
     result = subprocess.run(

@@ -11,9 +11,9 @@ import pytest
 
 import argmap
 from argmap import FormatError, PluginError
-from argmap.formats import Exporter, Reader
-from argmap.hookspecs import hookimpl
-from argmap.plugins import DEFAULT_PLUGINS, Registry, get_plugin_manager, hook_names
+from argmap.host.plugins import DEFAULT_PLUGINS, Registry, get_plugin_manager, hook_names
+from argmap.plugin_api.formats import Exporter, Reader
+from argmap.plugin_api.hookspecs import hookimpl
 
 
 def shout(amap: argmap.ArgumentMap) -> str:
@@ -151,7 +151,7 @@ class TestThirdParty:
             plugin_module("argmap_wrong", argmap_register_exporters=wrong),
         )
         formats = registry_with(fake_entry_points)
-        assert "takes an argmap.formats.Exporter" in str(formats.problems[0])
+        assert "takes an argmap.plugin_api.Exporter" in str(formats.problems[0])
 
     def test_unknown_hook_is_reported(self, fake_entry_points: list[metadata.EntryPoint]) -> None:
         @hookimpl
@@ -196,7 +196,7 @@ class TestThirdParty:
             plugin_module("argmap_lines", argmap_register_readers=readers),
         )
         formats = registry_with(fake_entry_points)
-        amap = formats.reader_for("x.lines").read(b"a\nb", source="x.lines")
+        amap = formats.reader_for("x.lines")(b"a\nb", source="x.lines")
         assert [c.text for c in amap.claims] == ["a", "b"]
 
 

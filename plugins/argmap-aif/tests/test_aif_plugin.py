@@ -9,8 +9,8 @@ import pytest
 from argmap_aif.plugin import sniff_aif, sniff_xaif
 
 import argmap
-from argmap.io import parse
-from argmap.plugins import Registry
+from argmap.host.io import parse
+from argmap.host.plugins import Registry
 from argmap.testing import example_map
 
 DATA = Path(__file__).parent / "data"
@@ -48,7 +48,7 @@ def test_native_json_is_not_aif() -> None:
 
 
 def test_written_aif_is_sniffed_as_aif() -> None:
-    text = argmap.io.export(example_map(), "aif")
+    text = argmap.host.io.export(example_map(), "aif")
     assert isinstance(text, str)
     assert Registry().reader_for("out.json", text.encode()[:4096]).name == "aif"
     assert parse(text, source="out.json") == example_map()

@@ -13,7 +13,7 @@ from argmap_aif import dumps, read_aif, to_aif, writer
 from hypothesis import HealthCheck, given, settings
 
 from argmap import Argument, ArgumentMap, Claim, MapBuilder, Relation, RelationKind, Source
-from argmap.jsonformat import source_to_dict
+from argmap.builtin.json.codec import source_to_dict
 from argmap.strategies import argument_maps, sources
 from argmap.testing import HOSTILE_TEXTS, LONG_TEXT, check_exporter, contract_maps, example_map
 

@@ -7,8 +7,8 @@ from collections.abc import Callable
 import pytest
 from argmap_mermaid.parsing import Flowchart, parse_flowchart
 
+from argmap.host.plugins import registry
 from argmap.model import ArgumentMap
-from argmap.plugins import registry
 from argmap.testing import HOSTILE_TEXTS, example_map
 
 

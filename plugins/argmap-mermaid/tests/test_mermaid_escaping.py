@@ -6,9 +6,8 @@ import json
 
 import pytest
 import yaml
-from argmap_mermaid import export
 from argmap_mermaid.escape import escape, label_text, label_texts, unescape, wrap
-from argmap_mermaid.flowchart import _yaml_string
+from argmap_mermaid.flowchart import _yaml_string, export
 from argmap_mermaid.parsing import parse_flowchart
 from hypothesis import given
 from hypothesis import strategies as st

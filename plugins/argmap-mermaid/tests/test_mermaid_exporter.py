@@ -5,12 +5,13 @@ from __future__ import annotations
 from importlib import metadata
 
 import pytest
-from argmap_mermaid import EXPORTER, export
+from argmap_mermaid import EXPORTER
+from argmap_mermaid.flowchart import export
 from argmap_mermaid.parsing import parse_flowchart
 
 from argmap import FormatError, MapBuilder
 from argmap.evaluation import evaluate
-from argmap.plugins import Registry, get_plugin_manager, registry
+from argmap.host.plugins import Registry, get_plugin_manager, registry
 from argmap.testing import ContractError, check_exporter, cyclic_map, empty_map
 
 

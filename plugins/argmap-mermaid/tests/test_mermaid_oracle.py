@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from argmap_mermaid import export
+from argmap_mermaid.flowchart import export
 from argmap_mermaid.parsing import parse_flowchart
 
 from argmap import ArgumentMap, MapBuilder
@@ -100,8 +100,14 @@ def test_every_nasty_text_in_every_place(nasty_texts: tuple[str, ...]) -> None:
     for i, text in enumerate(nasty_texts):
         section = b.section(text or "empty", id=f"s{i}")
         claim = b.claim(text, title=text or None, id=f"c{i}", section=section)
-        argument = b.argument([claim], previous, title=text or None, gist=text or None,
-                              scheme=text or None, id=f"a{i}")
+        argument = b.argument(
+            [claim],
+            previous,
+            title=text or None,
+            gist=text or None,
+            scheme=text or None,
+            id=f"a{i}",
+        )
         b.undercut(b.claim(text, id=f"u{i}"), against=argument)
         previous = claim
     check_against_mermaid(b.build(), sources=True)

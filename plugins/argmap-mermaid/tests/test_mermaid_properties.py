@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from argmap_mermaid import export
-from argmap_mermaid.flowchart import LINKS
+from argmap_mermaid.flowchart import LINKS, export
 from argmap_mermaid.parsing import parse_flowchart
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

@@ -6,8 +6,8 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
+from argmap.authoring.validation import is_iso_date
 from argmap.model import Source
-from argmap.validation import is_iso_date
 from argmap_aif.fields import ident, opt_str, text_of
 
 EXTENSION_KEY = "argmapExtension"
@@ -55,8 +55,9 @@ DEFAULT_SCHEME_IDS = {
 """AIFdb's scheme ids of the default schemes (and of "Asserting" for YA nodes)."""
 
 iso_date = functools.lru_cache(maxsize=4096)(is_iso_date)
-""":func:`argmap.validation.is_iso_date`, remembering recent answers: real files repeat dates
-(every node of an AIFdb file has a time stamp, often shared), and so do the maps written."""
+""":func:`argmap.authoring.validation.is_iso_date`, remembering recent answers: real files
+repeat dates (every node of an AIFdb file has a time stamp, often shared), and so do the maps
+written."""
 
 
 def scheme_of(text: str) -> str | None:

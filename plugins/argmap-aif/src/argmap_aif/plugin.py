@@ -9,16 +9,11 @@ apart when several readers claim ``.json``. Warnings (what could not be placed) 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
 
-from argmap.formats import Exporter, Reader, RegisterExporter, RegisterReader
-from argmap.hookspecs import hookimpl
+from argmap.plugin_api import Exporter, Reader, RegisterExporter, RegisterReader, hookimpl
 
-if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
-
-# argmap loads every plugin to list its formats, so this module imports the reader, the writer
-# and logging only when a document is read or written: each command starts that much sooner.
+# Registration and sniffing only: the reader and writer are named lazily, so listing the
+# formats imports neither.
 
 _NATIVE = re.compile(rb'^\s*\{\s*"format"\s*:\s*"argmap"')
 _XAIF = re.compile(rb'"(?:AIF|OVA)"\s*:\s*\{')
@@ -46,27 +41,6 @@ def sniff_xaif(head: bytes) -> bool:
     return bool(_XAIF.search(head))
 
 
-def read(data: bytes, /, source: str | None = None) -> ArgumentMap:
-    """Read AIF or xAIF bytes; log every warning on the ``argmap_aif`` logger."""
-    from argmap_aif.reader import read_aif
-
-    reading = read_aif(data, source)
-    if reading.warnings:
-        import logging
-
-        logger = logging.getLogger("argmap_aif")
-        for warning in reading.warnings:
-            logger.warning("argmap: %s", warning.format())
-    return reading.map
-
-
-def export(amap: ArgumentMap, /, **options: Any) -> str:
-    """AIF JSON text; see :mod:`argmap_aif.writer`."""
-    from argmap_aif.writer import dumps
-
-    return dumps(amap)
-
-
 @hookimpl
 def argmap_register_readers(register: RegisterReader) -> None:
     """Register the ``aif`` and ``xaif`` readers."""
@@ -75,7 +49,7 @@ def argmap_register_readers(register: RegisterReader) -> None:
             name="aif",
             description="AIF JSON (AIFdb corpora, OVA): I/RA/CA/MA nodes, locutions as sources",
             suffixes=(".json", ".aif"),
-            read=read,
+            read="argmap_aif.reader:read",
             sniff=sniff_aif,
         )
     )
@@ -84,7 +58,7 @@ def argmap_register_readers(register: RegisterReader) -> None:
             name="xaif",
             description="xAIF (OVA3 export: AIF plus layout and analysed text)",
             suffixes=(".json", ".xaif"),
-            read=read,
+            read="argmap_aif.reader:read",
             sniff=sniff_xaif,
         )
     )
@@ -98,7 +72,7 @@ def argmap_register_exporters(register: RegisterExporter) -> None:
             name="aif",
             description="AIF JSON for AIFdb, OVA and arguebuf (argmap's extras in one extra key)",
             suffixes=(".aif", ".json"),
-            export=export,
+            export="argmap_aif.writer:dumps",
             media_type="application/json",
         )
     )

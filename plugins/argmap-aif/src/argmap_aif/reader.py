@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import operator
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -27,8 +28,10 @@ from typing import Any
 
 import attrs
 
-from argmap.collector import paused_gc
-from argmap.errors import MapStructureError, ReadError
+from argmap.core.collector import paused_gc
+from argmap.core.decoding import decode_utf8
+from argmap.core.diagnostics import Diagnostic, Severity
+from argmap.core.errors import MapStructureError, ReadError
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -40,7 +43,6 @@ from argmap.model import (
     Section,
     Source,
 )
-from argmap.validation import Diagnostic, Severity
 from argmap_aif.bulk import group_ends, read_bulk
 from argmap_aif.common import (
     DATA_KEY,
@@ -120,11 +122,10 @@ class _Reader:
 
     # -- the document ---------------------------------------------------------------------
 
-    def decode(self, data: bytes) -> Any:
+    def decode(self, data: bytes | str) -> Any:
+        text = decode_utf8(data, self.source)
         try:
-            return json.loads(data)
-        except UnicodeDecodeError as error:
-            raise self.fail("not-utf8", f"the file is not UTF-8 text: {error.reason}") from None
+            return json.loads(text)
         except json.JSONDecodeError as error:
             raise ReadError(
                 [
@@ -1059,3 +1060,13 @@ def read_aif(data: bytes | str, source: str | None = None) -> AifReading:
 def node_types(nodes: Iterable[Mapping[str, Any]]) -> Counter[str]:
     """Count nodes by AIF type (a helper for reports and tests)."""
     return Counter(str(n.get("type", "?")).upper() for n in nodes)
+
+
+def read(data: bytes | str, source: str | None = None) -> ArgumentMap:
+    """Read AIF or xAIF as a map; every warning goes to the ``argmap_aif`` logger."""
+    reading = read_aif(data, source)
+    if reading.warnings:
+        logger = logging.getLogger("argmap_aif")
+        for warning in reading.warnings:
+            logger.warning("argmap: %s", warning.format())
+    return reading.map

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from operator import attrgetter
 from typing import Any
 
-from argmap.collector import paused_gc
+from argmap.core.collector import paused_gc
 from argmap.model import Argument, ArgumentMap, Claim, JSONValue, RelationKind, Source
 from argmap_aif.common import (
     DATA_KEY,

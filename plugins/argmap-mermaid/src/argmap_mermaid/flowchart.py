@@ -39,8 +39,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from argmap.collector import paused_gc
-from argmap.errors import FormatError
+from argmap.core.collector import paused_gc
+from argmap.core.errors import FormatError
 from argmap.model import ArgumentMap, Claim, Node, RelationKind, Section
 from argmap_mermaid.escape import FIELD_BREAK, LINE_BREAK, escape, label_text, label_texts
 from argmap_mermaid.options import DEFAULT_WRAP

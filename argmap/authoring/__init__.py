@@ -1,0 +1,1 @@
+"""Making and checking maps: the builder (:mod:`.builder`) and validation (:mod:`.validation`)."""

@@ -1,0 +1,1 @@
+"""The formats argmap ships, each a plugin registered through the same hooks as any other."""

@@ -1,0 +1,1 @@
+"""The Graphviz DOT exporter: the diagram that :mod:`argmap.render` draws."""

@@ -1,0 +1,1 @@
+"""ICCMA abstract argumentation frameworks (``af``, ``apx``, ``tgf``), read and written."""

@@ -1,0 +1,1 @@
+"""argmap's native JSON: lossless, versioned; :func:`dumps` and :func:`loads` its core."""

@@ -1,0 +1,1 @@
+"""Kialo's plain-text export, read as a map."""

@@ -1,0 +1,1 @@
+"""The Markdown outline exporter."""

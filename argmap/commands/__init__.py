@@ -1,1 +1,0 @@
-"""Commands of the ``argmap`` program beyond the core ones in :mod:`argmap.cli`."""

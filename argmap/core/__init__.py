@@ -1,0 +1,1 @@
+"""The bottom layer: errors, diagnostics and their locations; imports nothing else of argmap."""

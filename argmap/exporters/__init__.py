@@ -1,1 +1,0 @@
-"""The built-in formats, each a plugin registered through argmap's own hooks."""

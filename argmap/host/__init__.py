@@ -1,0 +1,1 @@
+"""The plugin host and I/O: finds plugins, collects their formats, reads and writes files."""

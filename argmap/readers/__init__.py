@@ -1,1 +1,0 @@
-"""Built-in readers that have no exporter of their own."""
