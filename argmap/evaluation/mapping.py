@@ -31,7 +31,7 @@ from argmap.evaluation.result import (
     Label,
     NodeLabel,
 )
-from argmap.model import Argument, ArgumentMap, Claim, RelationKind, Verdict
+from argmap.model import ArgumentMap, RelationKind, Verdict
 
 # What an attack of the translated framework stands for.
 ATTACK = "attack"
@@ -48,147 +48,61 @@ _LABELS = {IN: Label.IN, OUT: Label.OUT, UNDEC: Label.UNDECIDED}
 
 @attrs.frozen
 class Translation:
-    """A map as an abstract framework.
+    """A map as an abstract framework, with what each attack and helper stands for.
 
     Attributes:
         framework: The framework; arguments ``0 .. nodes-1`` are the map's claims and
-            arguments in map order, named by id; the rest are helpers.
+            arguments in map order, named by id; the rest are helpers, in the order made.
         nodes: How many arguments of the framework are claims or arguments of the map.
-        kinds: For each attack ``(attacker, target)``, what it stands for.
-        subject: For each helper argument, the claim (premise, reason target, verdict) it is
-            about, by number.
+        helper_kinds: For each helper (argument ``nodes + k``), what it stands for
+            (:data:`PREMISE`, :data:`REASON`, :data:`REJECTED` or :data:`DOUBT`): the kind of
+            every attack into or out of it.
+        helper_subjects: For each helper, the number of the claim it is about (the premise,
+            the claim with reasons, the claim with a verdict).
+        pair_kinds: What each attack between two claims or arguments stands for; ``None``
+            when every attack is a plain :data:`ATTACK` (a framework read from a file).
         questioned: The numbers of the claims the analyst questioned.
+        claims: The numbers of the map's claims.
+        accepted: The numbers of the claims the analyst accepted.
     """
 
     framework: Framework
     nodes: int
-    kinds: dict[tuple[int, int], str]
-    subject: dict[int, int]
-    questioned: frozenset[int]
-    claims: frozenset[int]
-    accepted: frozenset[int]
+    helper_kinds: list[str]
+    helper_subjects: list[int]
+    pair_kinds: dict[tuple[int, int], str] | None
+    questioned: frozenset[int] = frozenset()
+    claims: frozenset[int] = frozenset()
+    accepted: frozenset[int] = frozenset()
+
+    def kind(self, attacker: int, target: int) -> str:
+        """What the attack ``attacker -> target`` stands for."""
+        if target >= self.nodes:
+            return self.helper_kinds[target - self.nodes]
+        if attacker >= self.nodes:
+            return self.helper_kinds[attacker - self.nodes]
+        return ATTACK if self.pair_kinds is None else self.pair_kinds[(attacker, target)]
+
+    def subject_of(self, helper: int) -> int:
+        """The number of the claim that helper argument ``helper`` is about."""
+        return self.helper_subjects[helper - self.nodes]
+
+    @property
+    def kinds(self) -> dict[tuple[int, int], str]:
+        """Every attack with what it stands for (made on demand: for inspection and tests)."""
+        return {(a, b): self.kind(a, b) for a, b in self.framework.attacks}
+
+    @property
+    def subject(self) -> dict[int, int]:
+        """Every helper's number with the number of the claim it is about."""
+        return {self.nodes + k: s for k, s in enumerate(self.helper_subjects)}
 
 
 def translate(amap: ArgumentMap, *, conflict: str = "as-drawn") -> Translation:
-    """Turn ``amap`` into an abstract framework (see the module description)."""
-    if conflict not in CONFLICT_MODES:
-        raise EvaluationError(
-            f"unknown conflict mode {conflict!r} (known: {', '.join(CONFLICT_MODES)})"
-        )
-    nodes: list[Claim | Argument] = [*amap.claims, *amap.arguments]
-    number = {node.id: i for i, node in enumerate(nodes)}
-    names = [node.id for node in nodes]
-    taken = set(names)
-    kinds: dict[tuple[int, int], str] = {}
-    subject: dict[int, int] = {}
-    # The framework's adjacency lists are filled here, in the order the attacks are made, which
-    # is what Framework(names, attacks) would make of them without a second pass and check.
-    attackers: list[list[int]] = [[] for _ in names]
-    targets: list[list[int]] = [[] for _ in names]
+    """Turn ``amap`` into an abstract framework (see the module description).
 
-    def helper(name: str, about: int, kind: str, attacked_by: Iterable[int], attacks: int) -> int:
-        """Add a helper argument attacked by ``attacked_by`` that attacks ``attacks``."""
-        while name in taken:
-            name += "'"
-        taken.add(name)
-        h = len(names)
-        names.append(name)
-        subject[h] = about
-        # The helper is new, so none of its attacks can have been made before.
-        attackers.append(list(attacked_by))
-        for a in attacked_by:
-            kinds[(a, h)] = kind
-            targets[a].append(h)
-        kinds[(h, attacks)] = kind
-        targets.append([attacks])
-        attackers[attacks].append(h)
-        return h
-
-    def attack(a: int, b: int, kind: str) -> None:
-        if (a, b) not in kinds:
-            kinds[(a, b)] = kind
-            targets[a].append(b)
-            attackers[b].append(a)
-
-    # What leads into each node, by number, in the order of GraphIndex.reasons and .incoming:
-    # the arguments for a claim, then its supporters; objections in the order of the relations.
-    reasons_for: dict[int, list[int]] = defaultdict(list)
-    objections: dict[int, list[tuple[RelationKind, int]]] = defaultdict(list)
-    for argument in amap.arguments:
-        if argument.conclusion is not None:
-            reasons_for[number[argument.conclusion]].append(number[argument.id])
-    for relation in amap.relations:
-        kind = relation.kind
-        origin, target = number[relation.origin], number[relation.target]
-        if kind is RelationKind.SUPPORT:
-            reasons_for[target].append(origin)
-        else:
-            objections[target].append((kind, origin))
-            if kind is RelationKind.CONTRADICTION:
-                objections[origin].append((kind, target))
-    no_objections: list[tuple[RelationKind, int]] = []
-
-    symmetric = conflict == "symmetric"
-    questioned: set[int] = set()
-    claims: set[int] = set()
-    accepted: set[int] = set()
-    for i, node in enumerate(nodes):
-        if isinstance(node, Argument):
-            for premise in node.premises:
-                p = number[premise]
-                helper(f"premise {premise} of {node.id}", p, PREMISE, (p,), i)
-            for kind, o in objections.get(i, no_objections):
-                if kind is RelationKind.UNDERCUT:
-                    attack(o, i, UNDERCUT)
-                elif kind is RelationKind.ATTACK:
-                    attack(o, i, ATTACK)
-            continue
-        verdict = node.verdict
-        claims.add(i)
-        if verdict is Verdict.ACCEPTED:
-            accepted.add(i)
-            continue
-        if verdict is Verdict.REJECTED:
-            helper(f"rejected {node.id}", i, REJECTED, (), i)
-            continue
-        if verdict is Verdict.QUESTIONED:
-            helper(f"doubt about {node.id}", i, DOUBT, (i,), i)
-            questioned.add(i)
-        reasons = reasons_for.get(i)
-        if reasons:
-            helper(f"no reason for {node.id}", i, REASON, dict.fromkeys(reasons), i)
-        for kind, o in objections.get(i, no_objections):
-            if kind is RelationKind.ATTACK:
-                attack(o, i, ATTACK)
-                if symmetric and reasons:
-                    for r in reasons:
-                        if r != o:
-                            attack(o, r, REBUT)
-                            attack(r, o, REBUT)
-            elif kind is RelationKind.CONTRADICTION:
-                attack(o, i, CONTRADICTION)
-    framework = Framework.from_lists(names, attackers, targets)
-    return Translation(
-        framework,
-        len(nodes),
-        kinds,
-        subject,
-        frozenset(questioned),
-        frozenset(claims),
-        frozenset(accepted),
-    )
-
-
-def attack_lists(
-    amap: ArgumentMap, *, conflict: str = "as-drawn"
-) -> tuple[list[str], list[list[int]]]:
-    """The names and the attacks (targets by attacker) of :func:`translate`'s framework, alone.
-
-    What the ICCMA writers need, made without what explanations need (the kind of each attack,
-    the subject of each helper, the attackers of each argument): on a 100,000-claim map that
-    bookkeeping cost more than the translation itself. The result is the same as
-    ``translate(amap, conflict=conflict).framework``'s ``names`` and ``targets`` (a test keeps
-    the two equal), so a change to the translation goes into both.
+    Raises:
+        EvaluationError: For an unknown conflict mode.
     """
     if conflict not in CONFLICT_MODES:
         raise EvaluationError(
@@ -199,93 +113,110 @@ def attack_lists(
     names += [argument.id for argument in arguments]
     nodes = len(names)
     number = dict(zip(names, range(nodes), strict=True))
+    # Adjacency lists in the order the attacks are made (what Framework(names, attacks) would
+    # make of them); helpers are appended after the map's nodes, in the order made.
     targets: list[list[int]] = [[] for _ in range(nodes)]
-    helpers: list[str] = []  # the helpers' names, in order (number nodes + k)
-    aims: list[int] = []  # what each helper attacks (its only attack)
+    attackers: list[list[int]] = [[] for _ in range(nodes)]
+    helper_names: list[str] = []
+    helper_kinds: list[str] = []
+    helper_subjects: list[int] = []
 
-    # Arguments for each claim first, then its supporters; objections by relation (as translate).
+    def helper(name: str, kind: str, about: int, attacked_by: Iterable[int], aim: int) -> None:
+        """Add a helper about claim ``about``, attacked by ``attacked_by``, attacking ``aim``."""
+        h = nodes + len(helper_names)
+        helper_names.append(name)
+        helper_kinds.append(kind)
+        helper_subjects.append(about)
+        attackers.append(list(attacked_by))
+        for a in attacked_by:
+            targets[a].append(h)
+        targets.append([aim])
+        attackers[aim].append(h)
+
+    # Attacks between claims and arguments can repeat (an attack and a contradiction, rebuttals
+    # both ways): the first kind given is kept. A helper's attacks cannot, the helper being new.
+    pair_kinds: dict[tuple[int, int], str] = {}
+
+    def attack(a: int, b: int, kind: str) -> None:
+        if (a, b) not in pair_kinds:
+            pair_kinds[(a, b)] = kind
+            targets[a].append(b)
+            attackers[b].append(a)
+
+    # What leads into each node, in the order of GraphIndex.reasons and .incoming: the
+    # arguments for a claim, then its supporters; objections in the order of the relations.
     reasons_for: defaultdict[int, list[int]] = defaultdict(list)
     objections: defaultdict[int, list[tuple[RelationKind, int]]] = defaultdict(list)
     for i, argument in enumerate(arguments, len(claims)):
         if argument.conclusion is not None:
             reasons_for[number[argument.conclusion]].append(i)
-    support, contradiction = RelationKind.SUPPORT, RelationKind.CONTRADICTION
     for relation in amap.relations:
         kind = relation.kind
         origin, target = number[relation.origin], number[relation.target]
-        if kind is support:
+        if kind is RelationKind.SUPPORT:
             reasons_for[target].append(origin)
         else:
             objections[target].append((kind, origin))
-            if kind is contradiction:
+            if kind is RelationKind.CONTRADICTION:
                 objections[origin].append((kind, target))
 
-    # Attacks between claims and arguments can repeat (an attack and a contradiction, rebuttals
-    # both ways); a helper's attacks cannot, the helper being new.
-    made: set[tuple[int, int]] = set()
-
-    def attack(a: int, b: int) -> None:
-        if (a, b) not in made:
-            made.add((a, b))
-            targets[a].append(b)
-
     symmetric = conflict == "symmetric"
-    attack_kind = RelationKind.ATTACK
-    get_reasons, get_objections = reasons_for.get, objections.get
+    questioned: set[int] = set()
+    accepted: set[int] = set()
     for i, claim in enumerate(claims):
         verdict = claim.verdict
-        if verdict is not None:
-            if verdict is Verdict.ACCEPTED:
-                continue
-            if verdict is Verdict.REJECTED:
-                helpers.append(f"rejected {claim.id}")
-                aims.append(i)
-                continue
-            # questioned: the doubt and the claim attack each other
-            targets[i].append(nodes + len(helpers))
-            helpers.append(f"doubt about {claim.id}")
-            aims.append(i)
-        reasons = get_reasons(i)
+        if verdict is Verdict.ACCEPTED:
+            accepted.add(i)
+            continue
+        if verdict is Verdict.REJECTED:
+            helper(f"rejected {claim.id}", REJECTED, i, (), i)
+            continue
+        if verdict is Verdict.QUESTIONED:
+            helper(f"doubt about {claim.id}", DOUBT, i, (i,), i)
+            questioned.add(i)
+        reasons = reasons_for.get(i)
         if reasons:
-            h = nodes + len(helpers)
-            helpers.append(f"no reason for {claim.id}")
-            aims.append(i)
-            for r in dict.fromkeys(reasons) if len(reasons) > 1 else reasons:
-                targets[r].append(h)
-        for kind, o in get_objections(i, ()):
-            if kind is attack_kind:
-                attack(o, i)
+            helper(f"no reason for {claim.id}", REASON, i, dict.fromkeys(reasons), i)
+        for kind, o in objections.get(i, ()):
+            if kind is RelationKind.ATTACK:
+                attack(o, i, ATTACK)
                 if symmetric and reasons:
                     for r in reasons:
                         if r != o:
-                            attack(o, r)
-                            attack(r, o)
-            elif kind is contradiction:
-                attack(o, i)
-    undercut = RelationKind.UNDERCUT
+                            attack(o, r, REBUT)
+                            attack(r, o, REBUT)
+            elif kind is RelationKind.CONTRADICTION:
+                attack(o, i, CONTRADICTION)
     for i, argument in enumerate(arguments, len(claims)):
-        argument_id = argument.id
         for premise in argument.premises:
-            targets[number[premise]].append(nodes + len(helpers))
-            helpers.append(f"premise {premise} of {argument_id}")
-            aims.append(i)
-        for kind, o in get_objections(i, ()):
-            if kind is undercut or kind is attack_kind:
-                attack(o, i)
+            p = number[premise]
+            helper(f"premise {premise} of {argument.id}", PREMISE, p, (p,), i)
+        for kind, o in objections.get(i, ()):
+            if kind is RelationKind.UNDERCUT:
+                attack(o, i, UNDERCUT)
+            elif kind is RelationKind.ATTACK:
+                attack(o, i, ATTACK)
 
-    # Every helper name holds a space and starts with its kind's words: without a space in any
-    # id, none can be an id, and two are alike only for one premise named twice in an argument,
-    # which a map cannot hold. Otherwise primes make them unique as translate does.
+    # A helper's name holds a space and starts with its kind's words, so it can equal an id
+    # only if some id holds a space; primes then make every name unique.
     if " " in "".join(names):
         taken = set(names)
-        for k, name in enumerate(helpers):
+        for k, name in enumerate(helper_names):
             while name in taken:
                 name += "'"
             taken.add(name)
-            helpers[k] = name
-    names += helpers
-    targets += [[aim] for aim in aims]
-    return names, targets
+            helper_names[k] = name
+    framework = Framework.from_lists(names + helper_names, attackers, targets)
+    return Translation(
+        framework,
+        nodes,
+        helper_kinds,
+        helper_subjects,
+        pair_kinds,
+        frozenset(questioned),
+        frozenset(range(len(claims))),
+        frozenset(accepted),
+    )
 
 
 def evaluate(
@@ -308,11 +239,7 @@ def evaluate(
         EvaluationError: For an unknown semantics or conflict mode.
     """
     _check_semantics(semantics)
-    t = translate(amap, conflict=conflict)
-    explainer = _Explainer(
-        t.framework, t.kinds, t.subject, t.questioned, t.nodes, t.claims, t.accepted
-    )
-    return explainer.evaluation(semantics, conflict)
+    return _Explainer(translate(amap, conflict=conflict)).evaluation(semantics, conflict)
 
 
 def evaluate_framework(af: Framework, semantics: str = "grounded") -> Evaluation:
@@ -324,8 +251,8 @@ def evaluate_framework(af: Framework, semantics: str = "grounded") -> Evaluation
     _check_semantics(semantics)
     if len(set(af.names)) != len(af.names):
         raise EvaluationError("two arguments of the framework have the same name")
-    kinds = dict.fromkeys(af.attacks, ATTACK)
-    return _Explainer(af, kinds, {}, frozenset(), len(af)).evaluation(semantics, "as-drawn")
+    translation = Translation(af, len(af), [], [], None)
+    return _Explainer(translation).evaluation(semantics, "as-drawn")
 
 
 def _check_semantics(semantics: str) -> None:
@@ -341,23 +268,13 @@ def _names(items: Sequence[str], limit: int = 5) -> str:
 class _Explainer:
     """Words for each label: which attacker, premise, reason or cycle decides it."""
 
-    def __init__(
-        self,
-        af: Framework,
-        kinds: dict[tuple[int, int], str],
-        subject: dict[int, int],
-        questioned: frozenset[int],
-        nodes: int,
-        claims: frozenset[int] = frozenset(),
-        accepted: frozenset[int] = frozenset(),
-    ) -> None:
-        self.af = af
-        self.claims = claims
-        self.accepted = accepted
-        self.kinds = kinds
-        self.subject = subject
-        self.questioned = questioned
-        self.nodes = nodes
+    def __init__(self, translation: Translation) -> None:
+        self.translation = translation
+        self.af = af = translation.framework
+        self.claims = translation.claims
+        self.accepted = translation.accepted
+        self.questioned = translation.questioned
+        self.nodes = translation.nodes
         self.label, self.rounds = grounded(af)
 
     def evaluation(self, semantics: str, conflict: str) -> Evaluation:
@@ -398,7 +315,7 @@ class _Explainer:
     # -- grounded reasons -------------------------------------------------------------------
 
     def name(self, i: int) -> str:
-        return self.af.names[i] if i < self.nodes else self.af.names[self.subject[i]]
+        return self.af.names[i] if i < self.nodes else self.af.names[self.translation.subject_of(i)]
 
     def reason(self, i: int) -> str:
         value = self.label[i]
@@ -409,7 +326,8 @@ class _Explainer:
         return self._why_undecided(i)
 
     def _attackers(self, i: int) -> list[tuple[int, str]]:
-        return [(a, self.kinds[(a, i)]) for a in self.af.attackers[i]]
+        kind = self.translation.kind
+        return [(a, kind(a, i)) for a in self.af.attackers[i]]
 
     def _why_in(self, i: int) -> str:
         attackers = self._attackers(i)
@@ -452,7 +370,7 @@ class _Explainer:
         attackers = [(a, k) for a, k in self._attackers(i) if self.label[a] == IN]
         a, kind = min(attackers, key=lambda p: self.rounds[p[0]])
         if kind == PREMISE:
-            premise = self.subject[a]
+            premise = self.translation.subject_of(a)
             return f"out: premise {self.name(premise)} does not stand"
         if kind == REASON:
             reasons = [self.name(r) for r in self.af.attackers[a]]
@@ -473,7 +391,7 @@ class _Explainer:
         if on_cycle:
             return f"undecided: {cycle}"
         if kind == PREMISE:
-            head = f"premise {self.name(self.subject[first])} is undecided"
+            head = f"premise {self.name(self.translation.subject_of(first))} is undecided"
         elif kind == REASON:
             open_ = [r for r in self.af.attackers[first] if self.label[r] == UNDEC]
             head = f"reason {self.name(open_[0])} is undecided"
@@ -501,7 +419,8 @@ class _Explainer:
             x = nxt
         if len(loop) == 1:
             return f"{self.name(loop[0])} attacks itself", loop[0] == i
-        edge_kinds = {self.kinds[(loop[(j + 1) % len(loop)], loop[j])] for j in range(len(loop))}
+        kind = self.translation.kind
+        edge_kinds = {kind(loop[(j + 1) % len(loop)], loop[j]) for j in range(len(loop))}
         shown = [self.af.names[v] for v in loop if v < self.nodes]
         if not shown:
             shown = [self.name(v) for v in loop]

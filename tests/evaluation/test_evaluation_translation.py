@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from argmap import Argument, ArgumentMap, Claim, Relation, RelationKind, Verdict
 from argmap.builtin.iccma import codec as iccma
 from argmap.evaluation.framework import Framework
-from argmap.evaluation.mapping import attack_lists, translate
+from argmap.evaluation.mapping import translate
 from argmap.strategies import argument_maps
 
 
@@ -118,16 +118,8 @@ def test_writers_keep_hostile_names_exactly() -> None:
     assert iccma.write_af(Framework(["1", "2"], [(1, 0)])) == "p af 2\n2 1\n"
 
 
-@settings(max_examples=200, deadline=None)
-@given(argument_maps(), st.sampled_from(["as-drawn", "symmetric"]))
-def test_attack_lists_are_the_translated_framework(amap: ArgumentMap, conflict: str) -> None:
-    """The exporters' lean translation gives the names and attacks that translate gives."""
-    framework = translate(amap, conflict=conflict).framework
-    assert attack_lists(amap, conflict=conflict) == (framework.names, framework.targets)
-
-
-def test_attack_lists_number_helpers_whose_names_are_taken_as_translate_does() -> None:
-    """Ids with spaces can be helper names; primes keep every name unique, as in translate."""
+def test_helpers_whose_names_are_taken_get_primes() -> None:
+    """Ids with spaces can be helper names; primes keep every name unique."""
     claims = [
         Claim("c"),
         Claim("premise c of a"),
@@ -151,8 +143,7 @@ def test_attack_lists_number_helpers_whose_names_are_taken_as_translate_does() -
     amap = ArgumentMap(claims=claims, arguments=arguments, relations=relations)
     for conflict in ("as-drawn", "symmetric"):
         framework = translate(amap, conflict=conflict).framework
-        names, targets = attack_lists(amap, conflict=conflict)
-        assert (names, targets) == (framework.names, framework.targets)
+        names, targets = framework.names, framework.targets
         for format, write in iccma.WRITERS.items():
             assert iccma.TEXT_WRITERS[format](names, targets) == write(framework)
     assert names[10:] == [

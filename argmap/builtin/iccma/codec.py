@@ -227,8 +227,7 @@ def write_tgf(af: Framework) -> str:
     return tgf_text(af.names, af.targets)
 
 
-# The writers proper take a framework's names and targets (its attacks by attacker), which
-# argmap.evaluation.mapping.attack_lists makes of a map without building the framework.
+# The writers proper take a framework's names and targets (its attacks by attacker).
 
 
 def af_text(names: list[str], targets: list[list[int]]) -> str:

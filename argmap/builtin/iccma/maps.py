@@ -11,7 +11,7 @@ from __future__ import annotations
 from argmap.builtin.iccma import codec
 from argmap.core.diagnostics import Diagnostic, Location, Severity
 from argmap.core.errors import ReadError
-from argmap.evaluation.mapping import attack_lists
+from argmap.evaluation.mapping import translate
 from argmap.model import ArgumentMap, Claim, Relation, RelationKind
 
 
@@ -41,8 +41,8 @@ def framework_to_map(data: bytes | str, format: str, source: str | None = None) 
 
 def map_to_text(amap: ArgumentMap, format: str, conflict: str = "as-drawn") -> str:
     """The framework ``amap`` translates to, as ``format`` text."""
-    names, targets = attack_lists(amap, conflict=conflict)
-    return codec.TEXT_WRITERS[format](names, targets)
+    framework = translate(amap, conflict=conflict).framework
+    return codec.TEXT_WRITERS[format](framework.names, framework.targets)
 
 
 def export_af(amap: ArgumentMap, /, *, conflict: str = "as-drawn") -> str:
