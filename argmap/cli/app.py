@@ -1,7 +1,9 @@
 """The ``argmap`` command: parses options, calls the library, turns errors into exit codes.
 
-Exit codes: 0 success; 1 the map has errors (``check``) or an export failed; 2 usage errors
-and unreadable input. Every user error is one message on standard error, never a traceback.
+Exit codes: 0 success; 1 the map has errors (``check``) or what was asked of it failed; 2 usage
+errors and unreadable input. Every user error is one message on standard error, never a
+traceback: commands let :class:`~argmap.ArgmapError` propagate to
+:class:`~argmap.cli.common.ArgmapGroup`, which turns it into the message and the exit code.
 """
 
 import importlib
@@ -11,18 +13,18 @@ import typer
 
 from argmap._version import __version__
 from argmap.cli.common import (
+    ArgmapGroup,
     FromOption,
     InputArg,
     OutputOption,
     emit,
-    exit_code_for,
-    fail,
     load,
     parse_options,
 )
 
 app = typer.Typer(
     name="argmap",
+    cls=ArgmapGroup,
     help="Argument maps of real debates: check, evaluate, export and render them.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -76,20 +78,16 @@ def export(
     ] = None,
 ) -> None:
     """Convert a map to another format."""
-    from argmap.core.errors import ArgmapError
     from argmap.host.plugins import registry
 
     loaded = load(input, from_format)
-    try:
-        exporter = registry().exporter(to)
-        options = parse_options(option or [])
-        if evaluate is not None:
-            from argmap.evaluation.options import with_evaluation
+    exporter = registry().exporter(to)
+    options = parse_options(option or [])
+    if evaluate is not None:
+        from argmap.evaluation.options import with_evaluation
 
-            options = with_evaluation(exporter, loaded.amap, evaluate, options)
-        content = exporter(loaded.amap, **options)
-    except ArgmapError as error:
-        fail(str(error), exit_code_for(error))
+        options = with_evaluation(exporter, loaded.amap, evaluate, options)
+    content = exporter(loaded.amap, **options)
     emit(content, output, loaded.path)
 
 

@@ -1,7 +1,8 @@
 """What every command shares: the input and output options, loading, writing, failing.
 
-Command modules import from here (not from :mod:`argmap.cli`, which imports them), so any of
-them can be imported first.
+Commands let :class:`~argmap.ArgmapError` propagate: :class:`ArgmapGroup` turns it into one
+message and an exit code, in one place. Command modules import from here (not from
+:mod:`argmap.cli.app`, which imports them), so any of them can be imported first.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any, NoReturn, Optional
 
 import typer
+from typer.core import TyperGroup
 
 InputArg = Annotated[
     str,
@@ -48,20 +50,33 @@ def exit_code_for(error: Exception) -> int:
     return 2 if isinstance(error, (ReadError, FormatError)) else 1
 
 
+class ArgmapGroup(TyperGroup):
+    """The command group: where an :class:`~argmap.ArgmapError` becomes an exit code.
+
+    Every command lets argmap's errors propagate; this is the one place that prints the
+    message (``argmap: ...`` on standard error, never a traceback) and exits with
+    :func:`exit_code_for`'s code.
+    """
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command; turn an ``ArgmapError`` into its message and exit code."""
+        from argmap.core.errors import ArgmapError
+
+        try:
+            return super().invoke(ctx)
+        except ArgmapError as error:
+            fail(str(error), exit_code_for(error))
+
+
 def load(spec: str, from_format: str | None) -> Any:
-    """Load the input map, or exit with the reader's message."""
-    from argmap.core.errors import ArgmapError
+    """Load the input map (see :func:`argmap.host.inputs.load_input`)."""
     from argmap.host.inputs import load_input
 
-    try:
-        return load_input(spec, from_format)
-    except ArgmapError as error:
-        fail(str(error), exit_code_for(error))
+    return load_input(spec, from_format)
 
 
 def emit(content: str | bytes, output: str | None, protect: Path | None) -> None:
     """Write ``content`` to ``output`` (whole or not at all) or to standard output."""
-    from argmap.core.errors import ArgmapError
     from argmap.host.output import write_atomic
 
     if output is None or output == "-":
@@ -73,10 +88,7 @@ def emit(content: str | bytes, output: str | None, protect: Path | None) -> None
             sys.stdout.flush()
         return
     payload = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        write_atomic(Path(output), payload, protect=[protect] if protect else [])
-    except ArgmapError as error:
-        fail(str(error), 1)
+    write_atomic(Path(output), payload, protect=[protect] if protect else [])
 
 
 def parse_options(pairs: list[str]) -> dict[str, Any]:

@@ -4,15 +4,7 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli.common import (
-    FromOption,
-    InputArg,
-    OutputOption,
-    emit,
-    exit_code_for,
-    fail,
-    load,
-)
+from argmap.cli.common import FromOption, InputArg, OutputOption, emit, fail, load
 
 _FRAMEWORK_SUFFIXES = {".af": "af", ".apx": "apx", ".tgf": "tgf"}
 
@@ -53,8 +45,6 @@ def evaluate(
     """
     from pathlib import Path
 
-    from argmap.core.errors import ArgmapError
-
     if format not in ("table", "json"):
         fail(f"--format takes table or json, not {format!r}")
     suffix = Path(input).suffix.lower()
@@ -62,31 +52,28 @@ def evaluate(
     if framework_format is None and from_format is None:
         framework_format = _FRAMEWORK_SUFFIXES.get(suffix)
     path: Path | None = None
-    try:
-        if framework_format is not None:
-            from argmap.builtin.iccma import codec as iccma
-            from argmap.evaluation.mapping import evaluate_framework
-            from argmap.host.files import read_bytes
+    if framework_format is not None:
+        from argmap.builtin.iccma import codec as iccma
+        from argmap.evaluation.mapping import evaluate_framework
+        from argmap.host.files import read_bytes
 
-            if input == "-":
-                import sys
+        if input == "-":
+            import sys
 
-                data = sys.stdin.buffer.read()
-            else:
-                path = Path(input)
-                data = read_bytes(path)
-            framework = iccma.read(data, framework_format, "<stdin>" if input == "-" else input)
-            result = evaluate_framework(framework, semantics)
-            titles: dict[str, str] = {}
+            data = sys.stdin.buffer.read()
         else:
-            from argmap.evaluation import evaluate as run
+            path = Path(input)
+            data = read_bytes(path)
+        framework = iccma.read(data, framework_format, "<stdin>" if input == "-" else input)
+        result = evaluate_framework(framework, semantics)
+        titles: dict[str, str] = {}
+    else:
+        from argmap.evaluation import evaluate as run
 
-            loaded = load(input, from_format)
-            path = loaded.path
-            result = run(loaded.amap, semantics, conflict=conflict)
-            titles = {n.id: n.label for n in loaded.amap}
-    except ArgmapError as error:
-        fail(str(error), exit_code_for(error))
+        loaded = load(input, from_format)
+        path = loaded.path
+        result = run(loaded.amap, semantics, conflict=conflict)
+        titles = {n.id: n.label for n in loaded.amap}
     text = _json(result) if format == "json" else _table(result, titles)
     emit(text, output, path)
     from argmap.evaluation import Label

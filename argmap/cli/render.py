@@ -4,7 +4,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from argmap.cli.common import InputArg, OutputOption, emit, exit_code_for, fail, load
+from argmap.cli.common import InputArg, OutputOption, emit, fail, load
 
 EngineOption = Annotated[
     Optional[str],  # noqa: UP045 - Typer reads the annotation at run time on Python 3.10
@@ -104,13 +104,9 @@ def render(
     """
     import sys
 
-    from argmap.core.errors import ArgmapError
     from argmap.render import draw, format_for, large_map_advice, narrow
 
-    try:
-        fmt = format_for(output, format)
-    except ArgmapError as error:
-        fail(str(error), exit_code_for(error))
+    fmt = format_for(output, format)
     if fmt in ("png", "pdf") and output in (None, "-") and sys.stdout.isatty():
         fail(f"{fmt.upper()} is binary: give an output file with -o FILE")
     loaded = load(input, from_format)
@@ -123,16 +119,18 @@ def render(
         "wrap": wrap,
         "max_lines": max_lines,
     }
-    try:
-        if evaluate is not None:
-            from argmap.evaluation import evaluate as run
+    if evaluate is not None:
+        from argmap.evaluation import evaluate as run
 
-            # The whole debate decides what stands, also when only part of it is drawn.
-            options["evaluation"] = run(amap, evaluate)
-        if focus:
+        # The whole debate decides what stands, also when only part of it is drawn.
+        options["evaluation"] = run(amap, evaluate)
+    if focus:
+        from argmap.core.errors import UnknownIdError
+
+        try:
             amap = narrow(amap, focus, depth)
-    except ArgmapError as error:
-        fail(str(error), 2)
+        except UnknownIdError as error:  # a wrong --focus is a usage error, not a map's
+            fail(f"--focus: {error}")
     if fmt != "dot" and not focus:
         advice = large_map_advice(amap, f"argmap render {input}")
         if advice is not None:
@@ -140,10 +138,7 @@ def render(
             typer.echo(
                 "argmap: laying it out now; Ctrl-C stops, --timeout SECONDS gives up.", err=True
             )
-    try:
-        rendered = draw(amap, fmt, engine=engine, timeout=timeout, **options)
-    except ArgmapError as error:
-        fail(str(error), exit_code_for(error))
+    rendered = draw(amap, fmt, engine=engine, timeout=timeout, **options)
     for message in rendered.warnings:
         typer.echo(f"argmap: graphviz: {message}", err=True)
     content: str | bytes = rendered.data
