@@ -1,9 +1,9 @@
 """Pausing CPython's cyclic garbage collector around bulk work.
 
 Readers and writers of large maps allocate millions of objects that form no reference cycles;
-without a pause the collector walks the growing heap again and again for nothing. This is the
-one place that pauses it, kept apart from the formats so that a writer needing the pause does
-not import a JSON or Argdown implementation with it.
+without a pause the collector walks the growing heap again and again for nothing. Calling a
+format's descriptor (:class:`argmap.plugin_api.Exporter`, :class:`argmap.plugin_api.Reader`)
+pauses it around the format's work, so format code never needs to.
 """
 
 from __future__ import annotations
@@ -17,10 +17,8 @@ from collections.abc import Iterator
 def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while building many objects that form no cycles.
 
-    A 100,000-claim map allocates over a million objects; without the pause the collector
-    walks the growing heap again and again for nothing. The collector's earlier state is
-    restored on the way out (a pause inside a pause leaves it disabled until the outer one
-    ends).
+    The collector's earlier state is restored on the way out (a pause inside a pause leaves it
+    disabled until the outer one ends).
     """
     enabled = gc.isenabled()
     gc.disable()
