@@ -37,11 +37,12 @@ echo "== lint-imports (the layer contract in pyproject.toml)"
 echo "== mypy --strict"
 .venv/bin/mypy
 echo "== pytest"
-.venv/bin/pytest -q -p no:cacheprovider
+# On every core (pytest-xdist): the property tests are most of the time and run independently.
+.venv/bin/pytest -q -p no:cacheprovider -n auto
 for plugin in plugins/*/; do
   if [ -d "$plugin/tests" ]; then
     echo "== pytest $plugin"
-    (cd "$plugin" && ../../.venv/bin/pytest -q -p no:cacheprovider tests)
+    (cd "$plugin" && ../../.venv/bin/pytest -q -p no:cacheprovider -n auto tests)
   fi
 done
 echo "== docs"

@@ -7,7 +7,7 @@ together and checks that they fit.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Union
 
 import attrs
@@ -47,38 +47,32 @@ class Verdict(str, enum.Enum):
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Converter for sequence fields: any iterable but a single string, as a tuple."""
+    if type(value) is tuple:
+        return value
     if isinstance(value, str):
         raise TypeError("expected a sequence of strings, got a single string")
-    return value if type(value) is tuple else tuple(value)
+    return tuple(value)
 
 
-def _dict(value: Any) -> dict[str, JSONValue]:
-    if value is None:
-        return {}
-    return value if type(value) is dict else dict(value)
+def _dict(value: Mapping[str, JSONValue] | None) -> dict[str, JSONValue]:
+    """Converter for ``data``: a mapping as a dict, None as an empty one."""
+    if type(value) is dict:
+        return value
+    return {} if value is None else dict(value)
 
 
-_location_field: Any = attrs.field(default=None, eq=False, repr=False, kw_only=True)
-
-_Setter = Callable[[Any, Any], None]
-_object_setattr = object.__setattr__
-
-
-def _slot_setters(cls: type, names: str) -> tuple[_Setter, ...]:
-    """Return the raw slot setters of a frozen attrs class, one per name, in order.
-
-    Claims, arguments, relations and sources are made by the hundred thousand when a large map
-    is read or built, so their ``__init__`` is written by hand (attrs still makes equality,
-    hashing and repr): it converts only what is not already of the right type (lists to
-    tuples, strings to enums, None to an empty dict) and stores through the slot descriptors,
-    which skips the frozen ``__setattr__``. That makes one about a third cheaper than attrs'
-    generated ``__init__``, which calls a converter per field and looks every attribute up
-    through ``object.__setattr__``; passing the fields positionally saves as much again.
-    """
-    return tuple(cls.__dict__[name].__set__ for name in names.split())
+def _verdict(value: Verdict | str | None) -> Verdict | None:
+    """Converter for :attr:`Claim.verdict`: its name as a :class:`Verdict`."""
+    return value if value is None or type(value) is Verdict else Verdict(value)
 
 
-@attrs.frozen(init=False)
+def _kind(value: RelationKind | str) -> RelationKind:
+    """Converter for :attr:`Relation.kind`: its name as a :class:`RelationKind`."""
+    return value if type(value) is RelationKind else RelationKind(value)
+
+
+@attrs.frozen
 class Source:
     """Where a claim comes from: who said it, in which document, when, and the verbatim words.
 
@@ -98,25 +92,8 @@ class Source:
     quote: str | None = None
     locator: str | None = None
 
-    def __init__(
-        self,
-        speaker: str | None = None,
-        document: str | None = None,
-        date: str | None = None,
-        url: str | None = None,
-        quote: str | None = None,
-        locator: str | None = None,
-    ) -> None:
-        set_speaker, set_document, set_date, set_url, set_quote, set_locator = _SOURCE_SLOTS
-        set_speaker(self, speaker)
-        set_document(self, document)
-        set_date(self, date)
-        set_url(self, url)
-        set_quote(self, quote)
-        set_locator(self, locator)
 
-
-@attrs.frozen(init=False)
+@attrs.frozen
 class Claim:
     """A proposition that can be accepted or rejected (Argdown: a statement).
 
@@ -143,52 +120,12 @@ class Claim:
     title: str | None = None
     is_position: bool = False
     holder: str | None = None
-    tags: tuple[str, ...] = ()
-    sources: tuple[Source, ...] = ()
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
     section: str | None = None
-    verdict: Verdict | None = None
-    data: dict[str, JSONValue] = attrs.field(factory=dict, hash=False)
-    location: Location | None = _location_field
-
-    def __init__(
-        self,
-        id: str,
-        text: str = "",
-        title: str | None = None,
-        is_position: bool = False,
-        holder: str | None = None,
-        tags: Iterable[str] = (),
-        sources: Iterable[Source] = (),
-        section: str | None = None,
-        verdict: Verdict | str | None = None,
-        data: Mapping[str, JSONValue] | None = None,
-        *,
-        location: Location | None = None,
-    ) -> None:
-        (
-            set_id,
-            set_text,
-            set_title,
-            set_is_position,
-            set_holder,
-            set_tags,
-            set_sources,
-            set_section,
-            set_verdict,
-            set_data,
-            set_location,
-        ) = _CLAIM_SLOTS
-        set_id(self, id)
-        set_text(self, text)
-        set_title(self, title)
-        set_is_position(self, is_position)
-        set_holder(self, holder)
-        set_tags(self, tags if type(tags) is tuple else _tuple(tags))
-        set_sources(self, sources if type(sources) is tuple else _tuple(sources))
-        set_section(self, section)
-        set_verdict(self, verdict if verdict is None else Verdict(verdict))
-        set_data(self, data if type(data) is dict else _dict(data))
-        set_location(self, location)
+    verdict: Verdict | None = attrs.field(default=None, converter=_verdict)
+    data: dict[str, JSONValue] = attrs.field(default=None, converter=_dict, hash=False)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     @property
     def label(self) -> str:
@@ -196,7 +133,7 @@ class Claim:
         return self.title if self.title else self.text
 
 
-@attrs.frozen(init=False)
+@attrs.frozen
 class Argument:
     """A step of reasoning: premises that together lead to a conclusion.
 
@@ -219,56 +156,16 @@ class Argument:
     """
 
     id: str
-    premises: tuple[str, ...] = ()
+    premises: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     conclusion: str | None = None
     title: str | None = None
     gist: str | None = None
     scheme: str | None = None
-    tags: tuple[str, ...] = ()
-    sources: tuple[Source, ...] = ()
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_tuple)
     section: str | None = None
-    data: dict[str, JSONValue] = attrs.field(factory=dict, hash=False)
-    location: Location | None = _location_field
-
-    def __init__(
-        self,
-        id: str,
-        premises: Iterable[str] = (),
-        conclusion: str | None = None,
-        title: str | None = None,
-        gist: str | None = None,
-        scheme: str | None = None,
-        tags: Iterable[str] = (),
-        sources: Iterable[Source] = (),
-        section: str | None = None,
-        data: Mapping[str, JSONValue] | None = None,
-        *,
-        location: Location | None = None,
-    ) -> None:
-        (
-            set_id,
-            set_premises,
-            set_conclusion,
-            set_title,
-            set_gist,
-            set_scheme,
-            set_tags,
-            set_sources,
-            set_section,
-            set_data,
-            set_location,
-        ) = _ARGUMENT_SLOTS
-        set_id(self, id)
-        set_premises(self, premises if type(premises) is tuple else _tuple(premises))
-        set_conclusion(self, conclusion)
-        set_title(self, title)
-        set_gist(self, gist)
-        set_scheme(self, scheme)
-        set_tags(self, tags if type(tags) is tuple else _tuple(tags))
-        set_sources(self, sources if type(sources) is tuple else _tuple(sources))
-        set_section(self, section)
-        set_data(self, data if type(data) is dict else _dict(data))
-        set_location(self, location)
+    data: dict[str, JSONValue] = attrs.field(default=None, converter=_dict, hash=False)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     @property
     def label(self) -> str:
@@ -291,7 +188,7 @@ class Argument:
         )
 
 
-@attrs.frozen(init=False)
+@attrs.frozen
 class Relation:
     """A typed link between two elements (claims or arguments).
 
@@ -303,27 +200,11 @@ class Relation:
         location: Where the relation was read from (not part of equality).
     """
 
-    kind: RelationKind
+    kind: RelationKind = attrs.field(converter=_kind)
     origin: str
     target: str
-    data: dict[str, JSONValue] = attrs.field(factory=dict, hash=False)
-    location: Location | None = _location_field
-
-    def __init__(
-        self,
-        kind: RelationKind | str,
-        origin: str,
-        target: str,
-        data: Mapping[str, JSONValue] | None = None,
-        *,
-        location: Location | None = None,
-    ) -> None:
-        set_kind, set_origin, set_target, set_data, set_location = _RELATION_SLOTS
-        set_kind(self, kind if type(kind) is RelationKind else RelationKind(kind))
-        set_origin(self, origin)
-        set_target(self, target)
-        set_data(self, data if type(data) is dict else _dict(data))
-        set_location(self, location)
+    data: dict[str, JSONValue] = attrs.field(default=None, converter=_dict, hash=False)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     @property
     def key(self) -> tuple[RelationKind, str, str]:
@@ -348,18 +229,9 @@ class Section:
     id: str
     title: str
     parent: str | None = None
-    data: dict[str, JSONValue] = attrs.field(factory=dict, converter=_dict, hash=False)
-    location: Location | None = _location_field
+    data: dict[str, JSONValue] = attrs.field(default=None, converter=_dict, hash=False)
+    location: Location | None = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
-
-_SOURCE_SLOTS = _slot_setters(Source, "speaker document date url quote locator")
-_CLAIM_SLOTS = _slot_setters(
-    Claim, "id text title is_position holder tags sources section verdict data location"
-)
-_ARGUMENT_SLOTS = _slot_setters(
-    Argument, "id premises conclusion title gist scheme tags sources section data location"
-)
-_RELATION_SLOTS = _slot_setters(Relation, "kind origin target data location")
 
 Element = Union[Claim, Argument, Section]
 """Anything in a map that has an id."""

@@ -8,7 +8,7 @@ input always yields the same output. Build maps with :class:`argmap.MapBuilder`;
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -31,13 +31,12 @@ from argmap.model.elements import (
     RelationKind,
     Section,
     _dict,
-    _object_setattr,
     _tuple,
 )
 from argmap.model.graph import GraphIndex, Step
 
 
-@attrs.frozen(init=False)
+@attrs.frozen
 class ArgumentMap:
     """One debate: its metadata, claims, arguments, relations and sections.
 
@@ -52,13 +51,13 @@ class ArgumentMap:
 
     title: str = ""
     description: str | None = None
-    authors: tuple[str, ...] = ()
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     date: str | None = None
-    claims: tuple[Claim, ...] = ()
-    arguments: tuple[Argument, ...] = ()
-    relations: tuple[Relation, ...] = ()
-    sections: tuple[Section, ...] = ()
-    data: dict[str, JSONValue] = attrs.field(factory=dict, hash=False)
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_tuple)
+    arguments: tuple[Argument, ...] = attrs.field(default=(), converter=_tuple)
+    relations: tuple[Relation, ...] = attrs.field(default=(), converter=_tuple)
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=_tuple)
+    data: dict[str, JSONValue] = attrs.field(default=None, converter=_dict, hash=False)
     _elements: dict[str, Element] = attrs.field(
         init=False, factory=dict, eq=False, repr=False, hash=False
     )
@@ -66,78 +65,36 @@ class ArgumentMap:
         init=False, default=None, eq=False, repr=False, hash=False
     )
 
-    def __init__(
-        self,
-        title: str = "",
-        description: str | None = None,
-        authors: Iterable[str] = (),
-        date: str | None = None,
-        claims: Iterable[Claim] = (),
-        arguments: Iterable[Argument] = (),
-        relations: Iterable[Relation] = (),
-        sections: Iterable[Section] = (),
-        data: Mapping[str, JSONValue] | None = None,
-    ) -> None:
-        self._set_fields(title, description, authors, date, claims, arguments, relations, sections)
-        _object_setattr(self, "data", _dict(data))
-        # Comprehensions first (readers make maps of 100,000 claims); only when the sizes say
-        # that some id is used twice does the loop below run to name it.
+    def __attrs_post_init__(self) -> None:
+        # Comprehensions first; only when the sizes say that some id is used twice does
+        # _raise_duplicate walk the elements to name it.
         sections_by_id = {s.id: s for s in self.sections}
         claims_by_id = {c.id: c for c in self.claims}
         arguments_by_id = {a.id: a for a in self.arguments}
         elements: dict[str, Element] = {**sections_by_id, **claims_by_id, **arguments_by_id}
         if len(elements) != len(self.sections) + len(self.claims) + len(self.arguments):
             _raise_duplicate(self)
-        _object_setattr(self, "_elements", elements)
+        object.__setattr__(self, "_elements", elements)
         _check_references(self, sections_by_id, claims_by_id, arguments_by_id)
 
     @classmethod
-    def _checked_by_caller(
-        cls,
-        elements: dict[str, Element],
-        title: str,
-        description: str | None,
-        authors: tuple[str, ...],
-        date: str | None,
-        claims: tuple[Claim, ...],
-        arguments: tuple[Argument, ...],
-        relations: tuple[Relation, ...],
-        sections: tuple[Section, ...],
-        data: dict[str, JSONValue],
-    ) -> ArgumentMap:
-        """Make a map without checking it again, for :class:`MapBuilder` only.
+    def _checked_by_caller(cls, elements: dict[str, Element], **fields: Any) -> ArgumentMap:
+        """Make a map without checking it, for :class:`~argmap.MapBuilder` only.
 
         The builder enforces every invariant as elements are added and holds the id index
-        already; checking a 100,000-claim map a second time would cost a tenth of its build.
-        ``elements`` must map the id of every section, claim and argument to it.
+        already, so the map's own check would find nothing. ``fields`` are every field of the
+        map, already of its types (tuples, a dict); ``elements`` maps the id of every section,
+        claim and argument to it.
         """
         amap = cls.__new__(cls)
-        amap._set_fields(title, description, authors, date, claims, arguments, relations, sections)
-        _object_setattr(amap, "data", data)
-        _object_setattr(amap, "_elements", elements)
+        for field in attrs.fields(cls):
+            if field.init:
+                object.__setattr__(amap, field.name, fields.pop(field.name))
+        if fields:
+            raise TypeError(f"not fields of a map: {', '.join(fields)}")
+        object.__setattr__(amap, "_elements", elements)
+        object.__setattr__(amap, "_index", None)
         return amap
-
-    def _set_fields(
-        self,
-        title: str,
-        description: str | None,
-        authors: Iterable[str],
-        date: str | None,
-        claims: Iterable[Claim],
-        arguments: Iterable[Argument],
-        relations: Iterable[Relation],
-        sections: Iterable[Section],
-    ) -> None:
-        setattr_ = _object_setattr
-        setattr_(self, "title", title)
-        setattr_(self, "description", description)
-        setattr_(self, "authors", _tuple(authors))
-        setattr_(self, "date", date)
-        setattr_(self, "claims", _tuple(claims))
-        setattr_(self, "arguments", _tuple(arguments))
-        setattr_(self, "relations", _tuple(relations))
-        setattr_(self, "sections", _tuple(sections))
-        setattr_(self, "_index", None)
 
     # -- lookup -----------------------------------------------------------------------------
 
@@ -302,7 +259,6 @@ def _check_references(
     claim_ids: Collection[str],
     argument_ids: Collection[str],
 ) -> None:
-    # Plain membership tests: this runs for every map read, 100,000 claims included.
     for section in amap.sections:
         if section.parent is not None and section.parent not in section_ids:
             raise UnknownIdError(section.parent, "section", f"parent of section {section.id!r}")

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
-from argmap import ArgumentMap, ReadError
-from argmap.builtin.json.codec import (
-    SCHEMA_FILE,
-    _element_encoder,
-    _line_writers,
-    argument_to_dict,
-    claim_to_dict,
-    relation_to_dict,
-)
+from argmap import ArgumentMap, Claim, ReadError
+from argmap.builtin.json.codec import SCHEMA_FILE
+from argmap.builtin.json.read import read_text
+from argmap.builtin.json.report import read_reporting
 from argmap.strategies import argument_maps
 from argmap.testing import cyclic_map, example_map, hostile_map
 
@@ -40,18 +38,59 @@ def test_output_matches_the_published_schema(amap: ArgumentMap) -> None:
     jsonschema.validate(json.loads(argmap.dumps(amap)), SCHEMA)
 
 
-@given(argument_maps())
-def test_direct_lines_equal_the_encoded_dicts(amap: ArgumentMap) -> None:
-    # dumps() writes element lines as text directly; they must be what encoding the element's
-    # dict gives, byte for byte (the dicts are the documented mapping of the format).
-    enc = _element_encoder()
-    claim_line, argument_line, relation_line = _line_writers(enc)
-    for claim in (*amap.claims, *hostile_map().claims):
-        assert claim_line(claim) == enc(claim_to_dict(claim))
-    for argument in (*amap.arguments, *hostile_map().arguments):
-        assert argument_line(argument) == enc(argument_to_dict(argument))
-    for relation in (*amap.relations, *hostile_map().relations):
-        assert relation_line(relation) == enc(relation_to_dict(relation))
+_ODD_VALUES = st.sampled_from(
+    [None, "", "x", 0, 1, -1.5, 1e16, True, False, [], ["x"], [1], {}, {"x": 1}, "2022-13-01"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(argument_maps(), st.data())
+def test_a_changed_document_is_read_as_the_reporting_reader_reads_it(
+    amap: ArgumentMap, data: st.DataObject
+) -> None:
+    # Valid documents are read through the schema types; anything they refuse goes to the
+    # reporting reader. Whatever a field is changed to, the outcome is the reporting reader's.
+    doc = json.loads(argmap.dumps(amap))
+    objects: list[dict[str, Any]] = [doc]
+    for key in ("sections", "claims", "arguments", "relations"):
+        objects += doc[key]
+    objects += [s for o in doc["claims"] + doc["arguments"] for s in o.get("sources", [])]
+    target = data.draw(st.sampled_from(objects))
+    known = ["id", "text", "title", "date", "premises", "from", "type", "position", "speaker"]
+    key = data.draw(st.sampled_from(sorted(target) + known + ["colour"]))
+    target[key] = data.draw(_ODD_VALUES)
+    text = json.dumps(doc, ensure_ascii=False)
+    try:
+        expected: ArgumentMap | list[str] = read_reporting(text, "in.json")
+    except ReadError as error:
+        expected = [d.format() for d in error.diagnostics]
+    try:
+        found: ArgumentMap | list[str] = read_text(text, "in.json")
+    except ReadError as error:
+        found = [d.format() for d in error.diagnostics]
+    assert found == expected
+
+
+def test_numbers_in_data_are_written_as_python_writes_them() -> None:
+    amap = ArgumentMap(claims=[Claim("a", data={"n": [1e16, 1e-05, 0.1, -0.0, 10**30]})])
+    assert '"data": {"n": [1e+16, 1e-05, 0.1, -0.0, 1000000000000000000000000000000]}' in (
+        argmap.dumps(amap)
+    )
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_paused_and_then_as_it_was(enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        if not enabled:
+            gc.disable()
+        text = argmap.dumps(example_map())
+        assert gc.isenabled() is enabled
+        assert argmap.loads(text) == example_map()
+        assert gc.isenabled() is enabled
+    finally:
+        if was:
+            gc.enable()
 
 
 @pytest.mark.parametrize("make", [example_map, hostile_map, cyclic_map])
@@ -148,6 +187,20 @@ class TestErrors:
         )
         assert any(p.startswith("in.json: relations[2].type: error[unknown-value]") for p in found)
         assert "in.json: relations[3]: error[self-support]: 'b' cannot attack itself" in found
+
+    def test_a_wrong_date_is_reported_once(self) -> None:
+        found = problems(doc(claims=[{"id": "a", "sources": [{"date": 2022}]}]))
+        assert found == [
+            "in.json: claims[0].sources[0].date: error[wrong-type]: 'date' must be a string, "
+            "not a number"
+        ]
+
+    def test_null_for_a_field_that_may_only_be_absent(self) -> None:
+        (found,) = problems(doc(claims=[{"id": "a", "title": None}]))
+        assert found == (
+            "in.json: claims[0].title: error[wrong-type]: 'title' must be a string or absent, "
+            "not null"
+        )
 
     def test_not_utf8(self) -> None:
         (found,) = problems(b'{"format": "argmap",\n "title": "\xff\xfe"}')

@@ -138,12 +138,12 @@ class TestQueries:
 
 
 def test_constructors_convert_and_evolve_and_pickle() -> None:
-    # The hand-written __init__ methods convert what attrs' converters used to.
+    # The attrs converters: iterables become tuples, names become enums, None data {}.
     import pickle
 
     import attrs
 
-    from argmap import Argument, ArgumentMap, Claim, Relation, RelationKind, Verdict
+    from argmap import Argument, ArgumentMap, Claim, Relation, RelationKind, Section, Verdict
 
     claim = Claim("a", "x", tags=["t"], sources=iter(()), verdict="accepted", data=None)
     assert claim.tags == ("t",)
@@ -153,6 +153,7 @@ def test_constructors_convert_and_evolve_and_pickle() -> None:
     assert attrs.evolve(claim, tags=["u"]).tags == ("u",)
     relation = Relation("attack", "b", "a", data={"w": 1})
     assert relation.kind is RelationKind.ATTACK
+    assert Section("s", "S", data=None).data == {}
     argument = Argument("arg", premises=["b"], conclusion="a")
     assert argument.premises == ("b",)
     amap = ArgumentMap(claims=[claim, Claim("b")], arguments=[argument], relations=[relation])
@@ -164,5 +165,7 @@ def test_constructors_convert_and_evolve_and_pickle() -> None:
     assert attrs.evolve(amap, title="t").argument("arg") is argument
     with pytest.raises(TypeError, match="single string"):
         Claim("c", tags="not a list")
+    with pytest.raises(TypeError, match="single string"):
+        ArgumentMap(authors="one author")
     with pytest.raises(ValueError, match="nonsense"):
         Relation("nonsense", "a", "b")
