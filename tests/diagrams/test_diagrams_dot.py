@@ -17,7 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap import ArgumentMap, FormatError, MapBuilder, Source
-from argmap.builtin.dot.writer import THEMES, clean, export, wrap
+from argmap.builtin.dot.labels import HTML_SPECIAL, block, clean, wrap
+from argmap.builtin.dot.theme import THEMES
+from argmap.builtin.dot.writer import export
 from argmap.evaluation import evaluate
 from argmap.render import render
 from argmap.testing import LONG_TEXT, check_exporter, example_map, hostile_map
@@ -383,7 +385,7 @@ class TestText:
 
 
 def greedy_wrap(text: str, width: int) -> list[str]:
-    """The plain algorithm that :func:`wrap` computes faster: break each line at its last space
+    """The plain algorithm that :func:`wrap` must agree with: break each line at its last space
     within the width, cut a longer word, and turn runs of white space into one space."""
     lines: list[str] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
@@ -437,77 +439,30 @@ class TestDeterminism:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list('ab "\\\t\n\r\x01\x7f\ufffe\ud800é€😀')), max_size=30))
-def test_the_quick_tooltip_check_never_passes_what_needs_escaping(text: str) -> None:
-    from argmap.builtin.dot.writer import _DOT_SPECIAL, _inert_lines
-
-    if _inert_lines(text):
-        assert _DOT_SPECIAL.search(text) is None
-
-
-_INLINE_OPTIONS: list[dict[str, Any]] = [
-    {},
-    {"wrap": 8, "max_lines": 1, "direction": "LR"},
-    {"sources": False, "theme": "print", "legend": True},
-    {"wrap": 20, "max_lines": 2},
-]
-
-
-def _without_inline_claims(amap: ArgumentMap, **options: Any) -> str:
-    from unittest import mock
-
-    import argmap.builtin.dot.writer as dot
-
-    with mock.patch.object(dot, "_INLINE_CLAIMS", False):
-        return export(amap, **options)
-
-
-@pytest.mark.parametrize("options", _INLINE_OPTIONS)
-def test_inline_claims_write_what_claim_node_writes(options: dict[str, Any]) -> None:
-    # The exporter writes plain claims inline for speed; the general path must agree byte
-    # for byte, on the example, hostile text, long texts, titles and sources.
-    b = MapBuilder("Inline")
-    said = Source(speaker="A <b>", quote='say "it"', date="2022-01-27")
-    b.claim("a position", id="p", is_position=True)
-    b.claim("short", id="s", sources=[said])
-    b.claim("word " * 40, id="w", title="A title & more")
-    b.claim(LONG_TEXT, id="l")
-    b.claim("  spaced   out  text  " * 5, id="sp")
-    b.support("s", "p")
-    b.attack("w", "p")
-    b.attack("sp", "s")
-    for amap in (example_map(), hostile_map(), b.build()):
-        assert export(amap, **options) == _without_inline_claims(amap, **options)
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.data())
-def test_inline_claims_agree_on_any_map(data: st.DataObject) -> None:
-    from argmap.strategies import argument_maps
-
-    amap = data.draw(argument_maps())
-    options = data.draw(st.sampled_from(_INLINE_OPTIONS))
-    assert export(amap, **options) == _without_inline_claims(amap, **options)
-
-
-@settings(max_examples=500, deadline=None)
 @given(
-    st.text(
-        alphabet=st.sampled_from(list('ab &<>"\\\t\n\x01\x1f\x7f\x80\xa0\ufffe\ud800é😀')),
-        max_size=30,
-    )
+    st.text(st.sampled_from(list("ab c  .\n\r\x0b\x1c\x85\xa0\u2028\u3000é😀"))) | st.text(),
+    st.integers(8, 40),
+    st.integers(1, 4),
 )
-def test_the_check_of_long_texts_agrees_with_the_check_of_one(text: str) -> None:
-    from argmap.builtin.dot.writer import _inert, _inert_long
+def test_a_label_is_the_same_whether_or_not_the_writer_knew_it_needs_no_escaping(
+    text: str, width: int, budget: int
+) -> None:
+    # The writer finds the texts that need escaping for all claims at once and tells the
+    # label so; for the others, the label must come out as if it had looked itself.
+    if HTML_SPECIAL.search(text) is None:
+        assert block(text, budget, width, escape=False) == block(text, budget, width)
 
-    assert _inert_long(text) == _inert(text)
 
-
-def test_texts_checked_in_groups_as_one_by_one() -> None:
-    from argmap.builtin.dot.writer import _inert, _inert_each
-
-    texts = [f"text {n}" for n in range(2500)]
-    for n, odd in ((5, "a < b"), (1200, "tab\there"), (1999, "x\\N"), (2001, "")):
-        texts[n] = odd
-    assert _inert_each(texts) == [_inert(text) for text in texts]
-    assert _inert_each([]) == []
+def test_sources_with_odd_characters_reach_label_and_tooltip_exactly() -> None:
+    b = MapBuilder("Sources")
+    said = Source(speaker="A <b> & \\N", quote='say "it"\tnow', date="2022-01-27")
+    b.claim("plain text", id="c", sources=[said])
+    b.claim("x" * 5000 + ' "quoted"', id="long", sources=[said])
+    amap = b.build()
+    graph = parse_dot(export(amap))
+    for claim_id in ("c", "long"):
+        claim = amap.claim(claim_id)
+        expected = f'{claim.text}\n\n— A <b> & \\N, 2022-01-27: “say "it"\tnow”'
+        assert unescape(graph.get_node(claim_id).attr["tooltip"]) == expected
+    label = graph.get_node("c").attr["label"]
+    assert "— A &lt;b&gt; &amp; \\\\N" in label
