@@ -6,13 +6,14 @@ import itertools
 from typing import Any
 
 from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 import argmap
 from argmap import ArgumentMap, MapBuilder, Source
-from argmap.builtin.markdown.outline import escape
+from argmap.builtin.markdown.escape import escape, escapes
 from argmap.strategies import argument_maps, texts
 from argmap.testing import (
     HOSTILE_TEXTS,
@@ -235,3 +236,29 @@ def test_cut_labels_in_links_come_back_exactly() -> None:
     markdown = outline(ArgumentMap(claims=claims, sections=[Section("s", "S")]))
     cut = [label if len(label) <= 80 else label[:77] + "…" for label in labels]
     assert [t for t in inline_texts(markdown) if t.startswith("S: ")] == ["S: " + ", ".join(cut)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(texts(20) | st.sampled_from(["\n", " a", "a\n", ":x:", "\u3000", "é"]), max_size=6))
+def test_escapes_finds_every_text_that_escaping_changes(found: list[str]) -> None:
+    escaped = escapes(found)
+    assert {text for text in found if escape(text) != text} <= set(escaped)
+    assert all(escaped[text] == escape(text) for text in escaped)
+
+
+def test_two_bare_arguments_for_one_step() -> None:
+    # Both items under the conclusion stand for the later argument (its anchor goes with the
+    # premise); the earlier one is written under "Other claims" as an argument of its own.
+    from argmap import Argument, Claim
+
+    claims = [Claim("c", "Conclusion", is_position=True), Claim("p", "Premise")]
+    arguments = [Argument("a1", ("p",), "c"), Argument("a2", ("p",), "c")]
+    lines = outline(ArgumentMap(claims=claims, arguments=arguments)).splitlines()
+    assert lines[lines.index('## <a id="am-c"></a>Position: Conclusion') + 2 :][:2] == [
+        '- <a id="am-a2"></a><a id="am-p"></a>➕ **Reason:** Premise',
+        "- ➕ **Reason:** ↩ [Premise](#am-p) (see above)",
+    ]
+    assert lines[-2:] == [
+        '- <a id="am-a1"></a>➕ **Reason: argument**',
+        "  - • **Premise:** ↩ [Premise](#am-p) (see above)",
+    ]

@@ -6,7 +6,7 @@ import json
 
 import pytest
 import yaml
-from argmap_mermaid.escape import escape, label_text, label_texts, unescape, wrap
+from argmap_mermaid.escape import escape, label_text, unescape, wrap
 from argmap_mermaid.flowchart import _yaml_string, export
 from argmap_mermaid.parsing import parse_flowchart
 from hypothesis import given
@@ -100,20 +100,6 @@ class TestPieces:
     @given(st.text(), st.integers(0, 30))
     def test_label_text_comes_back(self, text: str, width: int) -> None:
         assert unescape(label_text(text, width).replace("<br>", "")) == text
-
-    @given(
-        st.lists(
-            st.text()
-            | st.text(st.sampled_from('ab :#<"\t\x7f%'))  # ASCII: the quick check of bytes
-            | st.text(st.sampled_from("ab \n\u00a0\u3000é😀\u2028\ud800")),
-            max_size=8,
-        ),
-        st.sampled_from([None, 0, 1, 3, 12, 40]),
-    )
-    def test_label_texts_in_bulk_equal_label_text_of_each(
-        self, texts: list[str], width: int | None
-    ) -> None:
-        assert label_texts(texts, width) == [label_text(text, width) for text in texts]
 
     @given(st.text())
     def test_front_matter_title_is_json_and_yaml(self, text: str) -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from argmap_mermaid.flowchart import LINKS, export
+from argmap_mermaid.flowchart import export
 from argmap_mermaid.parsing import parse_flowchart
+from argmap_mermaid.style import LINKS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

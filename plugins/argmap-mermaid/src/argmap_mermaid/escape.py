@@ -26,8 +26,6 @@ Emoji, right-to-left scripts and all other text are written as they are.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
 
 NAMED = {'"': "quot", "&": "amp", "<": "lt", ">": "gt"}
 """Characters written as named entity codes; every other escaped one is numeric."""
@@ -121,94 +119,17 @@ def label_text(text: str, width: int | None = None) -> str:
     if not width or len(text) <= width:
         return escape(text)
     wrapper = _wrapper(width)
-    escaped = text
-    if _PATTERN_KEEP_NEWLINE.search(text) is not None:  # (searching is quicker than sub)
-        escaped = _PATTERN_KEEP_NEWLINE.sub(_replace, text)
-    if "\n" not in escaped:
-        return _keep_edges(LINE_BREAK.join(wrapper.findall(escaped)))
+    # Line breaks stay until each line is wrapped on its own, then become "#10;<br>".
+    lines = _PATTERN_KEEP_NEWLINE.sub(_replace, text).split("\n")
     return _keep_edges(
-        "#10;<br>".join(
-            LINE_BREAK.join(wrapper.findall(line)) if len(line) > width else line
-            for line in escaped.split("\n")
+        _TABLE["\n"].join(
+            [
+                LINE_BREAK.join(wrapper.findall(line)) if len(line) > width else line
+                for line in lines
+            ]
         )
     )
 
-
-def label_texts(texts: list[str], width: int | None = None) -> list[str]:
-    """:func:`label_text` of each of ``texts``, in order, made in bulk.
-
-    Most texts of a map need no escaping: one search of them all joined tells which do (or
-    begin or end with a space), and the others are broken at spaces by one ``findall`` over
-    them all joined; only the few that need escaping take a call each.
-
-    >>> label_texts(["no state may strengthen its security", "", "a<b"], 12)
-    ['no state may <br>strengthen <br>its security', '', 'a#lt;b']
-    """
-    if not texts:
-        return []
-    # The texts joined by line breaks: a text holding one of its own is found by counting.
-    joined = "\n".join(texts)
-    escaped = {
-        n for n, text in enumerate(texts) if text and (text[0] in _SPACES or text[-1] in _SPACES)
-    }
-    if joined.count("\n") != len(texts) - 1:
-        escaped.update(n for n, text in enumerate(texts) if "\n" in text)
-    if not joined.isascii() or _has_ascii_to_escape(joined):
-        found = _TO_ESCAPE.search(joined)
-        # Where each text ends, past the line break after it: a position's text is a bisection.
-        ends = list(accumulate(len(text) + 1 for text in texts))
-        while found is not None:
-            number = bisect_right(ends, found.start())
-            escaped.add(number)
-            found = _TO_ESCAPE.search(joined, ends[number])  # the next text on
-    if not width:
-        if not escaped:
-            return list(texts)
-        return [escape(t) if n in escaped else t for n, t in enumerate(texts)]
-    # Every piece of a line is at least a character, so the pieces of non-empty texts joined
-    # by line breaks, joined by <br>, split at the breaks (<br> at both sides) into labels.
-    if escaped:
-        plain = [text for number, text in enumerate(texts) if text and number not in escaped]
-    elif "" in texts:
-        plain = [text for text in texts if text]
-    else:
-        plain = texts
-    if plain:
-        pieces = _wrapper_of_lines(width).findall("\n".join(plain))
-        wrapped = LINE_BREAK.join(pieces).split("<br>\n<br>")
-    else:
-        wrapped = []
-    if plain is texts:
-        return wrapped
-    labels = iter(wrapped)
-    return [
-        label_text(text, width) if number in escaped else (next(labels) if text else "")
-        for number, text in enumerate(texts)
-    ]
-
-
-_TO_ESCAPE = _PATTERN_KEEP_NEWLINE
-_ASCII_TO_ESCAPE = "".join(chr(c) for c in range(128) if _TO_ESCAPE.match(chr(c))).encode()
-
-
-def _has_ascii_to_escape(text: str) -> bool:
-    """Whether ``text`` (ASCII only) holds a character to escape other than a line break.
-
-    Deleting them all from the bytes is many times quicker than a search for any of them.
-    """
-    data = text.encode("ascii")
-    return len(data.translate(None, _ASCII_TO_ESCAPE)) != len(data)
-
-
-def _wrapper_of_lines(width: int) -> re.Pattern[str]:
-    """:func:`_wrapper` for many lines joined by line breaks, each break a piece of its own."""
-    found = _LINES_WRAPPERS.get(width)
-    if found is None:
-        found = _LINES_WRAPPERS[width] = re.compile(rf"(?m).{{1,{width}}}(?: |$)|[^ \n]+ ?| +|\n")
-    return found
-
-
-_LINES_WRAPPERS: dict[int, re.Pattern[str]] = {}
 
 _ENTITY = re.compile(r"#(\w+);")
 _NAMES = {name: char for char, name in NAMED.items()}

@@ -37,95 +37,28 @@ import json
 import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import Any, Protocol
 
-from argmap.core.collector import paused_gc
 from argmap.core.errors import FormatError
-from argmap.model import ArgumentMap, Claim, Node, RelationKind, Section
-from argmap_mermaid.escape import FIELD_BREAK, LINE_BREAK, escape, label_text, label_texts
+from argmap.model import Argument, ArgumentMap, Claim, Node, Section
+from argmap.plugin_api import EvaluationLike
+from argmap_mermaid.escape import FIELD_BREAK, LINE_BREAK, escape, label_text
 from argmap_mermaid.options import DEFAULT_WRAP
-
-DIRECTIONS = ("BT", "TB", "TD", "LR", "RL")
-"""Directions a flowchart can run in; ``BT`` puts conclusions above their reasons."""
-
-
-SHAPES = {
-    "position": ('(["', '"])'),
-    "claim": ('["', '"]'),
-    "argument": ('{{"', '"}}'),
-    "note": ('["', '"]'),
-}
-"""How each kind of node is drawn: the opening and closing of its shape."""
-
-LINKS = {
-    "premise": "---",
-    "support": "-->",
-    "attack": "--x",
-    "undercut": "-.-x",
-    "contradiction": "x==x",
-}
-"""How each kind of edge is drawn."""
-
-EDGE_WORDS = {
-    "premise": "premise",
-    "co-premise": "co-premise",
-    "support": "➕ supports",
-    "rebut": "➖ rebuts",
-    "undermine": "➖ undermines",
-    "attack": "➖ attacks",
-    "undercut": "⚡ undercuts",
-    "contradiction": "⇄ contradicts",
-}
-"""The words on each kind of edge."""
-
-STATUS = {
-    "in": ("✅", "in · stands"),
-    "out": ("❌", "out · defeated"),
-    "undecided": ("❔", "undecided"),
-}
-"""The marker and words shown for each evaluation label."""
-
-CLASS_DEFS = {
-    "position": "fill:#fff4ce,stroke:#7a5c00,stroke-width:3px,color:#1f2328",
-    "claim": "fill:#ffffff,stroke:#57606a,stroke-width:1px,color:#1f2328",
-    "argument": "fill:#ddf4ff,stroke:#0969da,stroke-width:1px,color:#1f2328",
-    "note": "fill:#f6f8fa,stroke:#8c959f,stroke-width:1px,stroke-dasharray:4 3,color:#1f2328",
-    "status_in": "stroke:#1a7f37,stroke-width:4px",
-    "status_out": "stroke:#cf222e,stroke-width:2px,stroke-dasharray:8 4",
-    "status_undecided": "stroke:#9a6700,stroke-width:2px,stroke-dasharray:2 3",
-}
-"""Colours on top of shapes and line styles (never the only way a kind is told)."""
-
-LINK_COLOURS = {
-    "premise": "stroke:#0969da",
-    "support": "stroke:#1a7f37",
-    "attack": "stroke:#cf222e",
-    "undercut": "stroke:#bc4c00",
-    "contradiction": "stroke:#8250df",
-}
-
-
-class _NodeLabel(Protocol):
-    @property
-    def label(self) -> Any: ...
-
-    @property
-    def reason(self) -> str: ...
-
-
-class _Evaluation(Protocol):
-    @property
-    def semantics(self) -> str: ...
-
-    @property
-    def labels(self) -> Mapping[str, _NodeLabel]: ...
+from argmap_mermaid.style import (
+    CLASS_DEFS,
+    DIRECTIONS,
+    EDGE_WORDS,
+    LINK_COLOURS,
+    LINKS,
+    SHAPES,
+    STATUS,
+)
 
 
 def export(
     amap: ArgumentMap,
     /,
     *,
-    evaluation: _Evaluation | str | bool | None = None,
+    evaluation: EvaluationLike | str | bool | None = None,
     direction: str = "BT",
     fence: bool = False,
     wrap: int | None = DEFAULT_WRAP,
@@ -169,18 +102,15 @@ def export(
     width = _check_count("wrap", wrap, minimum=0) or None
     limit = _check_count("max_label", max_label, minimum=2)
     resolved = _resolve_evaluation(amap, evaluation)
-    # The chart is 100,000s of new strings and lists that form no cycles: without the pause
-    # the collector would walk the map's heap again and again for nothing.
-    with paused_gc():
-        chart = _Chart(
-            amap,
-            resolved,
-            width=width,
-            limit=limit,
-            sources=sources,
-            edge_labels=edge_labels,
-            legend=legend,
-        ).render(direction)
+    chart = _Chart(
+        amap,
+        resolved,
+        width=width,
+        limit=limit,
+        sources=sources,
+        edge_labels=edge_labels,
+        legend=legend,
+    ).render(direction)
     if fence:
         return f"```mermaid\n{chart}```\n"
     return chart
@@ -201,7 +131,7 @@ def _check_count(name: str, value: object, *, minimum: int) -> int | None:
     return value
 
 
-def _resolve_evaluation(amap: ArgumentMap, evaluation: object) -> _Evaluation | None:
+def _resolve_evaluation(amap: ArgumentMap, evaluation: object) -> EvaluationLike | None:
     if evaluation is None or evaluation is False:
         return None
     if evaluation is True or isinstance(evaluation, str):
@@ -232,17 +162,12 @@ class _Section:
 
 
 class _Chart:
-    """Writes one chart; one instance per export.
-
-    A 100,000-claim map has 160,000 nodes and 136,000 edges, so the writer works in bulk: the
-    labels' texts are escaped and wrapped by :func:`label_texts` over all of them at once, and
-    nodes and edges are written in loops without a call each.
-    """
+    """Writes one chart; one instance per export."""
 
     def __init__(
         self,
         amap: ArgumentMap,
-        evaluation: _Evaluation | None,
+        evaluation: EvaluationLike | None,
         *,
         width: int | None,
         limit: int | None,
@@ -257,48 +182,28 @@ class _Chart:
         self.sources = sources
         self.edge_labels = edge_labels
         self.legend = legend
-        # Chart ids in map order, made once: the nodes are written with them beside, and edges
-        # look them up by element id.
-        self.claim_chart_ids = [f"c{number}" for number in range(1, len(amap.claims) + 1)]
-        self.ids: dict[str, str] = dict(
-            zip([c.id for c in amap.claims], self.claim_chart_ids, strict=True)
-        )
-        argument_ids = [f"a{number}" for number in range(1, len(amap.arguments) + 1)]
-        self.ids.update(zip([a.id for a in amap.arguments], argument_ids, strict=True))
-        self.ids.update((s.id, f"s{number}") for number, s in enumerate(amap.sections, 1))
-        targets = {r.target for r in amap.relations}
-        self.premise_ids = {p for a in amap.arguments for p in a.premises}
-        self.argument_ids = {a.id for a in amap.arguments}
-        # Bare one-premise arguments are drawn as one support edge from premise to conclusion.
-        self.bare = {
-            a.id
-            for a in amap.arguments
-            if len(a.premises) == 1
-            and a.conclusion is not None
-            and not (a.title or a.gist or a.scheme or a.tags or a.sources or a.data)
-            and a.id not in targets
-        }
+        # Chart ids by element id, numbered in map order.
+        self.ids: dict[str, str] = {c.id: f"c{n}" for n, c in enumerate(amap.claims, 1)}
+        self.ids.update((a.id, f"a{n}") for n, a in enumerate(amap.arguments, 1))
+        self.ids.update((s.id, f"s{n}") for n, s in enumerate(amap.sections, 1))
+        # Bare arguments are drawn as one support edge from premise to conclusion.
+        self.bare = amap.bare_arguments
         self.lines: list[str] = []
         self.classes: dict[str, list[str]] = defaultdict(list)
+        # What goes between the ends of an edge of each kind, with the words of each.
         self.links = {
             (kind, words): LINKS[kind] + (f'|"{escape(EDGE_WORDS[words])}"|' if edge_labels else "")
             for kind in LINKS
             for words in EDGE_WORDS
         }
 
-    # -- text -------------------------------------------------------------------------------
+    # -- labels -----------------------------------------------------------------------------
 
     def text(self, value: str) -> str:
+        """``value`` for a label: cut to the label limit, escaped and wrapped."""
         if self.limit is not None and len(value) > self.limit:
             value = value[: self.limit - 1] + "…"
         return label_text(value, self.width)
-
-    def texts(self, values: list[str]) -> list[str]:
-        """:meth:`text` of each of ``values``, made in bulk."""
-        limit = self.limit
-        if limit is not None:
-            values = [v if len(v) <= limit else v[: limit - 1] + "…" for v in values]
-        return label_texts(values, self.width)
 
     def status(self, node: Node, section: _Section) -> list[str]:
         """The status fields of ``node``'s label; its status class goes to ``section``."""
@@ -315,8 +220,8 @@ class _Chart:
             fields.append(f"<i>{self.text(found.reason)}</i>")
         return fields
 
-    def claim_label(self, claim: Claim, title: str, text: str, section: _Section) -> str:
-        """The label of ``claim``, whose title and text labels are made already."""
+    def claim_label(self, claim: Claim, section: _Section) -> str:
+        """The label of ``claim``; its status class, if any, goes to ``section``."""
         fields: list[str] = []
         if claim.is_position:
             head = "⚑ Position"
@@ -324,9 +229,9 @@ class _Chart:
                 head += f" · held by {claim.holder}"
             fields.append(f"<b>{escape(head)}</b>")
         if claim.title:
-            fields.append(f"<b>{title}</b>")
+            fields.append(f"<b>{self.text(claim.title)}</b>")
         if claim.text:
-            fields.append(text)
+            fields.append(self.text(claim.text))
         elif not claim.title:
             fields.append("<i>(no text)</i>")
         if claim.tags:
@@ -338,6 +243,19 @@ class _Chart:
             )
         if self.evaluation is not None:
             fields.extend(self.status(claim, section))
+        return FIELD_BREAK.join(fields)
+
+    def argument_label(self, argument: Argument, section: _Section) -> str:
+        """The label of ``argument``; its status class, if any, goes to ``section``."""
+        fields = [_argument_head(len(argument.premises))]
+        if argument.title:
+            fields.append(f"<b>{self.text(argument.title)}</b>")
+        if argument.gist:
+            fields.append(self.text(argument.gist))
+        if argument.scheme:
+            fields.append(f"<i>{_SCHEME}{self.text(argument.scheme)}</i>")
+        if self.evaluation is not None:
+            fields.extend(self.status(argument, section))
         return FIELD_BREAK.join(fields)
 
     # -- the chart --------------------------------------------------------------------------
@@ -358,8 +276,7 @@ class _Chart:
         )
         # Nodes in sections that are not drawn (none in a checked map) go nowhere.
         nowhere = _Section("")
-        self.claims(members, nowhere)
-        self.arguments(members, nowhere)
+        self.nodes(members, nowhere)
         top = members[None]
         self.lines.extend(top.lines)
         self.subgraphs(order, depths, members)
@@ -390,70 +307,25 @@ class _Chart:
             stack.extend((child, depth + 1) for child in reversed(children[section.id]))
         return order, depths
 
-    def claims(
-        self,
-        members: dict[str | None, _Section],
-        nowhere: _Section,
-    ) -> None:
-        claims = self.amap.claims
-        texts = self.texts([claim.text for claim in claims])
-        titles = iter(self.texts([claim.title for claim in claims if claim.title]))
-        comments = _comments([claim.id for claim in claims])
-        # Plain claims (no position, tags, sources shown or evaluation) are written inline.
-        general = self.sources or self.evaluation is not None
-        for claim, node_id, text, comment in zip(
-            claims, self.claim_chart_ids, texts, comments, strict=True
-        ):
-            section = members.get(claim.section, nowhere)
-            title = next(titles) if claim.title else ""
-            if general or claim.is_position or claim.tags or not claim.text:
-                label = self.claim_label(claim, title, text, section)
-            elif title:
-                label = f"<b>{title}</b><br/>{text}"
-            else:
-                label = text
+    def nodes(self, members: Mapping[str | None, _Section], nowhere: _Section) -> None:
+        """Write each claim, then each argument not drawn as an edge, into its section."""
+        for claim in self.amap.claims:
             kind = "position" if claim.is_position else "claim"
-            opening, closing = SHAPES[kind]
-            indent = section.indent
-            # The comment and the node as one item of the lines: the chart joins them anyway.
-            section.lines.append(
-                f"{indent}%% {node_id}: {comment}\n{indent}{node_id}{opening}{label}{closing}"
-            )
-            section.classes[kind].append(node_id)
+            section = members.get(claim.section, nowhere)
+            self.node(claim, kind, self.claim_label(claim, section), section)
+        for argument in self.amap.arguments:
+            if argument.id not in self.bare:
+                section = members.get(argument.section, nowhere)
+                self.node(argument, "argument", self.argument_label(argument, section), section)
 
-    def arguments(
-        self,
-        members: dict[str | None, _Section],
-        nowhere: _Section,
-    ) -> None:
-        bare = self.bare
-        # Two lists, not a list of pairs: 60,000 new tuples would wake the cyclic collector.
-        drawn = [argument for argument in self.amap.arguments if argument.id not in bare]
-        ids = self.ids
-        node_ids = [ids[argument.id] for argument in drawn]
-        titles = iter(self.texts([a.title for a in drawn if a.title]))
-        gists = iter(self.texts([a.gist for a in drawn if a.gist]))
-        schemes = iter(self.texts([a.scheme for a in drawn if a.scheme]))
-        comments = _comments([a.id for a in drawn])
-        opening, closing = SHAPES["argument"]
-        evaluation = self.evaluation is not None
-        for argument, node_id, comment in zip(drawn, node_ids, comments, strict=True):
-            section = members.get(argument.section, nowhere)
-            fields = [_argument_head(len(argument.premises))]
-            if argument.title:
-                fields.append(f"<b>{next(titles)}</b>")
-            if argument.gist:
-                fields.append(next(gists))
-            if argument.scheme:
-                fields.append(f"<i>{_SCHEME}{next(schemes)}</i>")
-            if evaluation:
-                fields.extend(self.status(argument, section))
-            indent = section.indent
-            section.lines.append(
-                f"{indent}%% {node_id}: {comment}\n"
-                f"{indent}{node_id}{opening}{FIELD_BREAK.join(fields)}{closing}"
-            )
-            section.classes["argument"].append(node_id)
+    def node(self, node: Node, kind: str, label: str, section: _Section) -> None:
+        """Write ``node`` as a ``kind`` shape in ``section``, after a comment naming its id."""
+        node_id = self.ids[node.id]
+        opening, closing = SHAPES[kind]
+        indent = section.indent
+        section.lines.append(f"{indent}%% {node_id}: {_comment(node.id)}")
+        section.lines.append(f"{indent}{node_id}{opening}{label}{closing}")
+        section.classes[kind].append(node_id)
 
     def subgraphs(
         self, order: list[Section], depths: list[int], members: Mapping[str | None, _Section]
@@ -473,43 +345,37 @@ class _Chart:
 
     def edges(self) -> dict[str, list[int]]:
         """Write the edges; returns the numbers of the edges of each kind (for linkStyle)."""
-        lines, ids, bare, links = self.lines, self.ids, self.bare, self.links
+        lines, ids, links = self.lines, self.ids, self.links
         numbers: dict[str, list[int]] = {kind: [] for kind in LINKS}
-        support, premise = numbers["support"], numbers["premise"]
-        support_link = links["support", "support"]
-        premise_links = {False: links["premise", "premise"], True: links["premise", "co-premise"]}
-        count = len(lines)  # edge numbers are line numbers less this
+        first = len(lines)  # edges are numbered from 0 in the order they are written
+        premise_words = {False: "premise", True: "co-premise"}
         for argument in self.amap.arguments:
-            if argument.id in bare:
-                support.append(len(lines) - count)
-                premise_id = ids[argument.premises[0]]
-                lines.append(f"    {premise_id} {support_link} {ids[argument.conclusion or '']}")
+            conclusion = argument.conclusion
+            if argument.id in self.bare:
+                assert conclusion is not None  # (a bare argument has one)
+                numbers["support"].append(len(lines) - first)
+                link = links["support", "support"]
+                lines.append(f"    {ids[argument.premises[0]]} {link} {ids[conclusion]}")
                 continue
             node_id = ids[argument.id]
-            link = premise_links[len(argument.premises) > 1]
-            for premise_id in argument.premises:
-                premise.append(len(lines) - count)
-                lines.append(f"    {ids[premise_id]} {link} {node_id}")
-            if argument.conclusion is not None:
-                support.append(len(lines) - count)
-                lines.append(f"    {node_id} {support_link} {ids[argument.conclusion]}")
-        argument_ids, premise_ids = self.argument_ids, self.premise_ids
-        attack = RelationKind.ATTACK
-        # Links by the kind's value, read as _value_: Enum.value is a property, and an enum
-        # member as a key hashes in Python, each a call per relation.
-        kind_links = {kind.value: links[kind.value, kind.value] for kind in RelationKind}
-        attack_links = {words: links["attack", words] for words in ("attack", "undermine", "rebut")}
+            link = links["premise", premise_words[len(argument.premises) > 1]]
+            for premise in argument.premises:
+                numbers["premise"].append(len(lines) - first)
+                lines.append(f"    {ids[premise]} {link} {node_id}")
+            if conclusion is not None:
+                numbers["support"].append(len(lines) - first)
+                lines.append(f"    {node_id} {links['support', 'support']} {ids[conclusion]}")
+        premises = {premise for argument in self.amap.arguments for premise in argument.premises}
         for relation in self.amap.relations:
-            kind, target = relation.kind, relation.target
-            if kind is attack:
-                if target in argument_ids:
-                    link = attack_links["attack"]
+            kind, target = relation.kind.value, relation.target
+            words = kind
+            if kind == "attack":
+                if isinstance(self.amap.elements[target], Argument):
+                    words = "attack"
                 else:
-                    link = attack_links["undermine" if target in premise_ids else "rebut"]
-            else:
-                link = kind_links[kind._value_]
-            numbers[kind._value_].append(len(lines) - count)
-            lines.append(f"    {ids[relation.origin]} {link} {ids[target]}")
+                    words = "undermine" if target in premises else "rebut"
+            numbers[kind].append(len(lines) - first)
+            lines.append(f"    {ids[relation.origin]} {links[kind, words]} {ids[target]}")
         return numbers
 
     def legend_label(self) -> str:
@@ -538,13 +404,6 @@ class _Chart:
                 self.lines.append(
                     f"    linkStyle {','.join(map(str, edge_numbers[kind]))} {colour}"
                 )
-
-
-def _comments(ids: list[str]) -> list[str]:
-    """:func:`_comment` of each of ``ids`` (most ids are letters and digits only)."""
-    if "".join(ids).isalnum():
-        return ids
-    return [_comment(element_id) for element_id in ids]
 
 
 @functools.cache

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 import attrs
 
 from argmap_mermaid.escape import FIELD_BREAK, LINE_BREAK, unescape
-from argmap_mermaid.flowchart import DIRECTIONS, LINKS, SHAPES
+from argmap_mermaid.style import DIRECTIONS, LINKS, SHAPES
 
 
 class FlowchartSyntaxError(ValueError):
@@ -32,7 +32,7 @@ class FlowchartSyntaxError(ValueError):
 
 @attrs.frozen
 class ParsedNode:
-    """A node: its id, shape (a key of :data:`~argmap_mermaid.flowchart.SHAPES`), label."""
+    """A node: its id, shape (a key of :data:`~argmap_mermaid.style.SHAPES`), label."""
 
     id: str
     shape: str
@@ -48,7 +48,7 @@ class ParsedNode:
 
 @attrs.frozen
 class ParsedEdge:
-    """An edge: from, link (a value of :data:`~argmap_mermaid.flowchart.LINKS`), text, to."""
+    """An edge: from, link (a value of :data:`~argmap_mermaid.style.LINKS`), text, to."""
 
     origin: str
     link: str
