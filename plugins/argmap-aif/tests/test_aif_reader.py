@@ -244,9 +244,9 @@ class TestUntidyInput:
         assert self.codes(data) == [("duplicate-node", "a"), ("unknown-node-type", "x")]
 
     @pytest.mark.parametrize("name", sorted(REAL_FILES))
-    def test_tidy_nodes_read_as_untidy_ones(self, name: str) -> None:
-        # Tidy node lists are loaded in bulk; one bad node sends the whole list through the
-        # node-by-node path. Both must give the same map, counts and warnings (but that one).
+    def test_a_bad_node_changes_nothing_but_its_warning(self, name: str) -> None:
+        # A node without a usable id is skipped: the map, the counts and the other warnings
+        # stay as they were.
         top = json.loads((DATA / name).read_bytes())
         body = top.get("AIF", top)
         tidy = read_aif(json.dumps(top).encode(), name)
@@ -348,11 +348,11 @@ class TestBrokenInput:
     "name", ["aifdbmapconverter__nodeset21145.json", "ceasystem__nodeset17919.json"]
 )
 @pytest.mark.parametrize("rewritten", [False, True], ids=["aifdb", "argmap"])
-def test_bulk_and_item_by_item_loading_agree(name: str, rewritten: bool) -> None:
-    """Tidy nodes, edges and locutions are loaded in bulk; anything untidy item by item.
+def test_repeats_and_integer_ids_are_read_silently(name: str, rewritten: bool) -> None:
+    """A repeated edge, a repeated locution and an integer node id change nothing.
 
-    A repeated edge, a repeated locution and an integer node id each send the reader down its
-    item-by-item path, which reads them silently: the map must be the same.
+    Real files hold ids as integers as well as strings, and some repeat an edge or a locution
+    record: the reader reads them without a word, as the same map.
     """
     from argmap_aif import dumps
 

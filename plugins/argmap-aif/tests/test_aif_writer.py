@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from argmap_aif import dumps, read_aif, to_aif, writer
+from argmap_aif import dumps, read_aif, to_aif
+from argmap_aif.write_records import source_json
 from hypothesis import HealthCheck, given, settings
 
 from argmap import Argument, ArgumentMap, Claim, MapBuilder, Relation, RelationKind, Source
@@ -142,9 +143,8 @@ class TestOutput:
                 assert node["type"] in {"I", "RA", "CA", "MA", "PA", "L", "YA", "TA"}
 
     @pytest.mark.parametrize("odd", ['"', "\\", "\n", "\x00", "\u00e9", ""])
-    def test_ids_are_escaped_only_when_they_need_it(self, odd: str) -> None:
-        # Edges and extension keys write ids between quotes when none needs escaping (one
-        # search over all ids), else through the JSON escaper: both must read back the same.
+    def test_ids_that_need_escaping(self, odd: str) -> None:
+        # Ids are written in nodes, edges and extension keys: each must read back the same.
         amap = ArgumentMap(
             claims=[
                 Claim(f"a{odd}", "A", title="T"),
@@ -197,16 +197,31 @@ class TestOutput:
         assert dumps(amap) == dumps(amap)
 
 
-class TestWrittenDirectly:
-    """Records the writer spells out as text read exactly as the JSON encoder writes them."""
+def _encoded(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class TestRecordsAsText:
+    """The extension's records are written as text: each is the JSON the native format writes."""
 
     @settings(max_examples=500, suppress_health_check=list(HealthCheck), deadline=None)
     @given(sources())
-    def test_a_source_reads_as_its_encoded_dict(self, source: Source) -> None:
-        assert writer._source_json(source) == writer._encode(source_to_dict(source))
+    def test_a_source_is_its_native_json(self, source: Source) -> None:
+        assert source_json(source) == _encoded(source_to_dict(source))
 
     @pytest.mark.parametrize("text", [*HOSTILE_TEXTS, LONG_TEXT])
     def test_a_source_of_hostile_text(self, text: str) -> None:
         source = Source(text, text, text, text, text, text)
-        assert writer._source_json(source) == writer._encode(source_to_dict(source))
-        assert writer._source_json(Source()) == "{}"
+        assert source_json(source) == _encoded(source_to_dict(source))
+        assert source_json(Source()) == "{}"
+
+    @settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)
+    @given(argument_maps())
+    def test_every_node_and_record_reads_as_the_encoder_writes_it(self, amap: ArgumentMap) -> None:
+        text = dumps(amap)
+        document = json.loads(text)
+        for node in document["nodes"]:
+            assert _encoded(node) in text
+        for table in ("claims", "arguments", "relations"):
+            for key, record in document["argmapExtension"][table].items():
+                assert f"{_encoded(key)}: {_encoded(record)}" in text

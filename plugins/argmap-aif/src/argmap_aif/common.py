@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from argmap.authoring.validation import is_iso_date
 from argmap.model import Source
@@ -60,6 +60,16 @@ repeat dates (every node of an AIFdb file has a time stamp, often shared), and s
 written."""
 
 
+class Said(NamedTuple):
+    """An L-node read as a claim's source."""
+
+    source: Source
+    bad_date: str | None
+    """The date text that was not an ISO 8601 date (to warn about), if any."""
+    participant: str | None = None
+    """The id of the participant the locution record names, if any."""
+
+
 def scheme_of(text: str) -> str | None:
     """The argument scheme an RA-node's text names (None for the default inference)."""
     stripped = text.strip()
@@ -105,7 +115,7 @@ def source_from_locution(
     timestamp: str | None,
     locution: Mapping[str, Any] | None,
     speaker_name: str | None,
-) -> tuple[Source, str | None]:
+) -> Said:
     """Turn an L-node into a claim's source.
 
     Args:
@@ -116,7 +126,7 @@ def source_from_locution(
         speaker_name: The speaker's name from the participants, if known.
 
     Returns:
-        The source, and the date text that was not an ISO 8601 date (to warn about), if any.
+        The source, and the date text that was not an ISO 8601 date, if any.
     """
     speaker = speaker_name
     quote = text
@@ -153,7 +163,7 @@ def source_from_locution(
             url = origin
         else:
             document = origin
-    return Source(speaker, document, date, url, quote, node_id), bad_date
+    return Said(Source(speaker, document, date, url, quote, node_id), bad_date)
 
 
 def read_locution(
@@ -161,7 +171,7 @@ def read_locution(
     node: Mapping[str, Any],
     record: Mapping[str, Any] | None,
     participants: Mapping[str, str],
-) -> tuple[Source, str | None, str | None]:
+) -> Said:
     """Read an L-node as a claim's source (see :func:`source_from_locution`).
 
     Args:
@@ -171,8 +181,8 @@ def read_locution(
         participants: The participants' names by id.
 
     Returns:
-        The source, the date text that was not an ISO 8601 date (to warn about), and the id of
-        the participant the record names.
+        The source, the date text that was not an ISO 8601 date, and the id of the participant
+        the record names.
     """
     pid = None
     if record is not None:
@@ -180,11 +190,11 @@ def read_locution(
         if type(pid) is not str or not pid:
             pid = ident(pid)
     text = node.get("text")
-    source, bad_date = source_from_locution(
+    said = source_from_locution(
         node_id,
         text if type(text) is str else text_of(text),
         opt_str(node.get("timestamp")),
         record,
         participants.get(pid) if pid is not None else None,
     )
-    return source, bad_date, pid
+    return Said(said.source, said.bad_date, pid)
