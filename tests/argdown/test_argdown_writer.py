@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import ArgumentMap, MapBuilder, Source
-from argmap.builtin.argdown import dumps, loads, writer
+from argmap.builtin.argdown import dumps, loads, names, writer
 from argmap.builtin.argdown.inline import escape, parse_inline
 from argmap.strategies import argument_maps
 
@@ -97,9 +97,13 @@ class TestBatchChecks:
     it must find every one that the check of a single text would."""
 
     @settings(max_examples=300, deadline=None)
-    @given(st.lists(st.text(alphabet=st.sampled_from([*ARGDOWN_SPECIALS, "\r", "a", "é"]))))
+    @given(
+        st.lists(
+            st.text(alphabet=st.sampled_from([*ARGDOWN_SPECIALS, "\r", "\x1c", "\u3000", "a", "é"]))
+        )
+    )
     def test_every_text_to_escape_is_flagged(self, texts: list[str]) -> None:
-        flagged = writer._flagged(texts, writer._INLINE_NEEDLES)
+        flagged = writer.texts_to_check(texts)
         for i, text in enumerate(texts):
             if writer._inline(text, ()) != (text, False):
                 assert i in flagged, (i, text)
@@ -107,14 +111,24 @@ class TestBatchChecks:
     @settings(max_examples=300, deadline=None)
     @given(
         st.lists(
-            st.text(alphabet=st.sampled_from([*ARGDOWN_SPECIALS, "a", "é"]), min_size=1).filter(
-                writer._bracketable
+            st.text(alphabet=st.sampled_from([*ARGDOWN_SPECIALS, "a", "é"])).filter(
+                lambda name: not names.unbracketable([name])
             )
         ),
         st.sampled_from("]>-"),
     )
-    def test_every_name_to_escape_is_flagged(self, names: list[str], closing: str) -> None:
-        flagged = writer._flagged(names, writer._TITLE_NEEDLES[closing])
-        for i, name in enumerate(names):
-            if writer._title_text(name, closing) != name:
+    def test_every_name_to_escape_is_flagged(self, found: list[str], closing: str) -> None:
+        flagged = names.titles_to_escape(found, closing)
+        for i, name in enumerate(found):
+            if names.title_text(name, closing) != name:
                 assert i in flagged, (i, name)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.text(alphabet=st.sampled_from([*ARGDOWN_SPECIALS, "\r", "\x1c", "a"]))))
+    def test_unbracketable_names(self, found: list[str]) -> None:
+        expected = {
+            i
+            for i, name in enumerate(found)
+            if not name or name != name.strip() or "\n" in name or "\r" in name
+        }
+        assert names.unbracketable(found) == expected

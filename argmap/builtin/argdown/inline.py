@@ -9,7 +9,6 @@ text and are collected as tags; mentions (``@[Title]``, ``@<Title>``) stay as wr
 from __future__ import annotations
 
 import re
-from typing import Union
 
 # The rest of a #tag: letters, digits, '-' and '_', but not a '_' before white space.
 _TAG_WORD_END = re.compile(r"(?:[^\W_]|-|_(?![ \t]))*")
@@ -19,10 +18,8 @@ _MARKUP = re.compile(r"[#\[*_]")
 _BRACKETS = re.compile(r"[\[\]]")
 _COMMENT_CHARS = re.compile(r"[\\/<]")
 _NOT_NEWLINE = re.compile(r"[^\n]")
-_SPACE = " \t"
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 
-# Characters the writer escapes wherever they appear in text.
-_ALWAYS_ESCAPE = frozenset("\\[]<>{}*_#@")
 # One pass over a text: the always-escaped characters, "/" that would open a comment, and "!"
 # that would open an HTML comment (the lookaheads read the text as it is, before escaping).
 _ESCAPE_ALL = re.compile(r"[\\\[\]<>{}*_#@]|/(?=[/*])|!(?=--)")
@@ -85,8 +82,9 @@ def _blank(chunk: str) -> str:
 
 def find_unescaped(text: str, char: str, start: int = 0) -> int:
     """The index of the first ``char`` at or after ``start`` not escaped by a backslash."""
-    if "\\" not in text:
-        return text.find(char, start)
+    first = text.find(char, start)
+    if first < 0 or "\\" not in text:
+        return first
     i = start
     n = len(text)
     while i < n:
@@ -101,21 +99,8 @@ def find_unescaped(text: str, char: str, start: int = 0) -> int:
 
 
 def unescape(text: str) -> str:
-    """Resolve backslash escapes only (for titles)."""
-    if "\\" not in text:
-        return text
-    out: list[str] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        c = text[i]
-        if c == "\\" and i + 1 < n:
-            out.append(text[i + 1])
-            i += 2
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
+    """Resolve backslash escapes only (for titles); a final lone backslash stays."""
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
 
 
 def parse_inline(raw: str) -> tuple[str, list[str]]:
@@ -123,18 +108,20 @@ def parse_inline(raw: str) -> tuple[str, list[str]]:
     if _INLINE.search(raw) is None:
         return raw, []
     tags: list[str] = []
-    if "\\" not in raw:
-        text = _render(raw, bytes(len(raw)), 0, len(raw), tags)
-    else:
-        chars, literal = _unescaped(raw)
-        text = _render(chars, literal, 0, len(chars), tags)
-    # Each tag once, where it first appears (a set would lose the order; 'not in' on a list is
-    # quadratic for a text of many tags).
-    return text, list(dict.fromkeys(tags)) if len(tags) > 1 else tags
+    chars, literal = _unescaped(raw)
+    text = _render(chars, literal, 0, len(chars), tags)
+    return text, list(dict.fromkeys(tags))  # each tag once, where it first appears
 
 
-def _unescaped(raw: str) -> tuple[str, bytearray]:
+# Which characters were escaped: ``literal[i]`` is non-zero for an escaped character at ``i``.
+# Bytes rather than a list of booleans: indexing them is cheap, and ``bytes(n)`` says "none".
+_Flags = bytes | bytearray
+
+
+def _unescaped(raw: str) -> tuple[str, _Flags]:
     """The characters of ``raw`` with escapes resolved, and which of them were escaped."""
+    if "\\" not in raw:
+        return raw, bytes(len(raw))
     chars: list[str] = []
     literal = bytearray()
     i = 0
@@ -150,11 +137,6 @@ def _unescaped(raw: str) -> tuple[str, bytearray]:
         literal.append(0)
         i += 1
     return "".join(chars), literal
-
-
-# Which characters were escaped: ``literal[i]`` is non-zero for an escaped character at ``i``.
-# Bytes rather than a list of booleans: indexing them is cheap, and ``bytes(n)`` says "none".
-_Flags = Union[bytes, bytearray]
 
 
 def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) -> str:
@@ -193,7 +175,7 @@ def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) 
             link = _link(chars, literal, i, end, pairs)
             if link is not None:
                 close, after = link
-                out.append(_inner(chars, literal, i + 1, close, tags))
+                out.append(_render(chars, literal, i + 1, close, tags))
                 i = after
                 continue
         if c in "*_":
@@ -201,19 +183,12 @@ def _render(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) 
             marker = 2 if double else 1
             close = _emphasis_close(chars, literal, i, end, c, marker, no_closer)
             if close >= 0:
-                out.append(_inner(chars, literal, i + marker, close, tags))
+                out.append(_render(chars, literal, i + marker, close, tags))
                 i = close + marker
                 continue
         out.append(c)
         i += 1
     return "".join(out)
-
-
-def _inner(chars: str, literal: _Flags, start: int, end: int, tags: list[str]) -> str:
-    """Plain text of the body of emphasis or a link (most hold no further markup)."""
-    if _MARKUP.search(chars, start, end) is None:
-        return chars[start:end]
-    return _render(chars, literal, start, end, tags)
 
 
 def _tag_end(chars: str, literal: _Flags, i: int, end: int, no_closer: dict[str, int]) -> int:
