@@ -118,17 +118,10 @@ def label_text(text: str, width: int | None = None) -> str:
     """
     if not width or len(text) <= width:
         return escape(text)
-    wrapper = _wrapper(width)
     # Line breaks stay until each line is wrapped on its own, then become "#10;<br>".
     lines = _PATTERN_KEEP_NEWLINE.sub(_replace, text).split("\n")
-    return _keep_edges(
-        _TABLE["\n"].join(
-            [
-                LINE_BREAK.join(wrapper.findall(line)) if len(line) > width else line
-                for line in lines
-            ]
-        )
-    )
+    wrapped = map(LINE_BREAK.join, map(_wrapper(width).findall, lines))
+    return _keep_edges(_TABLE["\n"].join(wrapped))
 
 
 _ENTITY = re.compile(r"#(\w+);")

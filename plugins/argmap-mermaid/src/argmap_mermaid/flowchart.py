@@ -308,24 +308,27 @@ class _Chart:
         return order, depths
 
     def nodes(self, members: Mapping[str | None, _Section], nowhere: _Section) -> None:
-        """Write each claim, then each argument not drawn as an edge, into its section."""
-        for claim in self.amap.claims:
-            kind = "position" if claim.is_position else "claim"
-            section = members.get(claim.section, nowhere)
-            self.node(claim, kind, self.claim_label(claim, section), section)
-        for argument in self.amap.arguments:
-            if argument.id not in self.bare:
-                section = members.get(argument.section, nowhere)
-                self.node(argument, "argument", self.argument_label(argument, section), section)
+        """Write each claim, then each argument not drawn as an edge, into its section.
 
-    def node(self, node: Node, kind: str, label: str, section: _Section) -> None:
-        """Write ``node`` as a ``kind`` shape in ``section``, after a comment naming its id."""
-        node_id = self.ids[node.id]
-        opening, closing = SHAPES[kind]
-        indent = section.indent
-        section.lines.append(f"{indent}%% {node_id}: {_comment(node.id)}")
-        section.lines.append(f"{indent}{node_id}{opening}{label}{closing}")
-        section.classes[kind].append(node_id)
+        A comment naming the element's id goes before each node.
+        """
+        ids = self.ids
+        drawn = [argument for argument in self.amap.arguments if argument.id not in self.bare]
+        nodes: list[Node] = [*self.amap.claims, *drawn]
+        for node in nodes:
+            section = members.get(node.section, nowhere)
+            if isinstance(node, Claim):
+                kind = "position" if node.is_position else "claim"
+                label = self.claim_label(node, section)
+            else:
+                kind = "argument"
+                label = self.argument_label(node, section)
+            node_id = ids[node.id]
+            opening, closing = SHAPES[kind]
+            indent = section.indent
+            section.lines.append(f"{indent}%% {node_id}: {_comment(node.id)}")
+            section.lines.append(f"{indent}{node_id}{opening}{label}{closing}")
+            section.classes[kind].append(node_id)
 
     def subgraphs(
         self, order: list[Section], depths: list[int], members: Mapping[str | None, _Section]
@@ -420,8 +423,6 @@ _SCHEME = escape("scheme: ")
 
 def _comment(text: str) -> str:
     """``text`` escaped for a one-line comment (line breaks as ``#10;`` alone)."""
-    if text.isalnum():  # most ids
-        return text
     return escape(text).replace(LINE_BREAK, "")
 
 
